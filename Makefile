@@ -1,0 +1,52 @@
+# Tactful: `make serve` runs the server on 127.0.0.1:8765, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8765
+
+.PHONY: serve test test-python test-extension bench bench-load install install-test chromium clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+# The install stamps depend on pyproject.toml so a changed dependency list reinstalls.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+serve: install
+	$(BIN)/tactful serve --host $(HOST) --port $(PORT)
+
+test: test-python
+
+test-python: install-test
+	$(BIN)/python -m pytest
+
+# Debian's Chromium drives the extension's end-to-end tests; no browser is downloaded.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Chromium from Debian's packages"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+test-extension: install-test chromium
+	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm test
+	cd extension && TACTFUL_BIN=$(CURDIR)/$(BIN)/tactful npm run e2e
+	cd extension && npm run build
+
+bench: install-test
+	$(BIN)/python bench/engine_bench.py
+
+bench-load: install
+	bash bench/load.sh
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info extension/node_modules extension/dist
