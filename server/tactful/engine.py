@@ -1,0 +1,209 @@
+"""The review engine: a draft in, findings out. Never imports a web framework.
+
+    reviewer = Reviewer(builtin_packs()["core"])
+    review = reviewer.review("Sorry, we've been swamped this week.")
+    review.findings  # (Finding(rule='core.excuse.workload', ...),)
+
+Steps: find the authored part of the draft, split it into sentences, match
+every rule kind on every sentence (cached per sentence text), check draft
+conditions, widen each hit to its scope, fit suggestions to the spot they
+land in, and keep one finding per span.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, OrderedDict
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import regex, signals
+from .authored import Block, authored_blocks
+from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
+from .kinds import Hit, build_matchers
+from .packs import Pack
+from .segment import Sentence, sentences, tokens
+from .utf16 import Utf16Index
+
+log = logging.getLogger(__name__)
+
+# Where a clause begins or ends inside a sentence.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]\s|[—–]")
+_CLAUSE_WORDS = re.compile(
+    r"\b(but|and|so|because|since|although|though|while|which|as|however|unfortunately|honestly|frankly)\b",
+    re.IGNORECASE)
+_LEAD_INS = re.compile(
+    r"\b(rest assured|be assured|(please )?don[’']?t worry|do not worry|trust me|believe me|to be honest|tbh|anyway|"
+    r"fortunately|luckily|sadly|of course|no worries)\b", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"^\[[^\]]+\]")
+_TERMINAL = ".!?"
+
+
+@dataclass
+class Draft:
+    """What a condition rule may ask about the whole draft; signals are computed on first use."""
+
+    text: str
+    blocks: list[Block]
+    _signals: dict = field(default_factory=dict)
+
+    @cached_property
+    def authored(self) -> str:
+        return "\n".join(self.text[b.start:b.end] for b in self.blocks)
+
+    def signal(self, name: str) -> bool:
+        if name not in self._signals:
+            self._signals[name] = signals.DETECTORS[name](self.authored)
+        return self._signals[name]
+
+
+@dataclass(frozen=True)
+class Review:
+    text: str
+    findings: tuple[Finding, ...]
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    pack: Pack
+
+    @cached_property
+    def index(self) -> Utf16Index:
+        return Utf16Index(self.text)
+
+    def summary(self) -> dict:
+        by_category = Counter(f.category for f in self.findings)
+        by_severity = Counter(f.severity for f in self.findings)
+        return {
+            "findings": len(self.findings),
+            "byCategory": dict(sorted(by_category.items())),
+            "bySeverity": dict(sorted(by_severity.items())),
+            "sentences": len(self.sentences),
+            "authored": [{"offset": self.index.to_utf16(b.start),
+                          "length": self.index.to_utf16(b.end) - self.index.to_utf16(b.start)}
+                         for b in self.blocks],
+        }
+
+    def to_dict(self) -> dict:
+        return {"findings": [f.to_dict(self.index) for f in self.findings], "summary": self.summary(),
+                "pack": {"id": self.pack.id, "version": self.pack.version}}
+
+
+class Reviewer:
+    """A compiled pack, ready to review drafts. Thread-safe for reads; the cache is bounded."""
+
+    def __init__(self, pack: Pack, cache_size: int = 4096) -> None:
+        self.pack = pack
+        self.matchers = build_matchers(pack.rules, pack.classes)
+        self._condition = next((m for m in self.matchers if hasattr(m, "accept")), None)
+        self._unless = {r.id: [regex.compile_pattern(u) for u in r.unless] for r in pack.rules if r.unless}
+        self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
+        self._cache_size = cache_size
+
+    def sentence_hits(self, sentence: str) -> tuple[Hit, ...]:
+        """Hits of every rule in one sentence, offsets relative to it (cached by sentence text)."""
+        cached = self._cache.get(sentence)
+        if cached is not None:
+            return cached
+        toks = tokens(sentence)
+        hits: list[Hit] = []
+        for matcher in self.matchers:
+            try:
+                hits.extend(matcher.match(sentence, toks))
+            except Exception:  # a broken rule kind costs its own findings, not the review
+                log.exception("rule kind %s failed", type(matcher).__name__)
+        if self._unless:
+            clean = regex.scrub(sentence)
+            hits = [h for h in hits if not any(rx.search(clean) for rx in self._unless.get(h.rule.id, ()))]
+        result = tuple(hits)
+        self._cache[sentence] = result
+        if len(self._cache) > self._cache_size:
+            self._cache.popitem(last=False)
+        return result
+
+    def review(self, text: str, *, disabled_rules=(), disabled_categories=(), min_severity: str | None = None,
+               excluded: list[tuple[int, int]] = ()) -> Review:
+        """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML)."""
+        blocks = subtract(authored_blocks(text), excluded) if excluded else authored_blocks(text)
+        sents = sentences(text, blocks)
+        draft = Draft(text, blocks)
+        disabled_rules, disabled_categories = set(disabled_rules), set(disabled_categories)
+        floor = SEVERITY_RANK[min_severity] if min_severity else 0
+        found: list[Finding] = []
+        for sent in sents:
+            for hit in self.sentence_hits(sent.text):
+                rule = hit.rule
+                if (rule.id in disabled_rules or rule.category in disabled_categories
+                        or SEVERITY_RANK[rule.severity] < floor):
+                    continue
+                if self._condition and rule.kind == "condition" and not self._condition.accept(hit, draft):
+                    continue
+                found.append(self._finding(text, sent, hit))
+        return Review(text, tuple(resolve_overlaps(found)), tuple(blocks), tuple(sents), self.pack)
+
+    def _finding(self, text: str, sent: Sentence, hit: Hit) -> Finding:
+        rule = hit.rule
+        start, end = widen(sent.text, hit.start, hit.end, rule.scope)
+        start, end = sent.start + start, sent.start + end
+        suggestions = tuple(fit(text, start, end, s, sent) for s in rule.suggestions)
+        if any(s.replacement == "" for s in suggestions[:1]) and rule.scope == "sentence":
+            # Deleting a whole sentence takes the space after it too.
+            while end < len(text) and text[end] in " \t":
+                end += 1
+        return Finding(rule.id, rule.category, rule.severity, start, end, rule.message, rule.rationale, suggestions)
+
+
+def subtract(blocks: list[Block], excluded) -> list[Block]:
+    """The parts of `blocks` outside every excluded range."""
+    out = []
+    for block in blocks:
+        pieces = [(block.start, block.end)]
+        for a, b in excluded:
+            pieces = [p for s, e in pieces for p in ((s, min(e, a)), (max(s, b), e)) if p[0] < p[1]]
+        out.extend(Block(s, e) for s, e in pieces)
+    return out
+
+
+def widen(sentence: str, start: int, end: int, scope: str) -> tuple[int, int]:
+    """Grow a hit to its clause or sentence (relative offsets)."""
+    if scope == "sentence":
+        return 0, len(sentence)
+    if scope != "clause":
+        return start, end
+    left = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        left = m.end()
+    for m in _CLAUSE_WORDS.finditer(sentence, left, start):
+        left = m.end() if m.end() <= start else left
+    # Lead-ins ("rest assured", "trust me") are clauses of their own: the hit after them does not take them in.
+    for m in _LEAD_INS.finditer(sentence, left, start):
+        left = m.end() if m.end() <= start else left
+    right = len(sentence)
+    m = _CLAUSE_BREAK.search(sentence, end)
+    if m:
+        right = m.start()
+    m = _CLAUSE_WORDS.search(sentence, end, right)
+    if m:
+        right = m.start()
+    while left < start and sentence[left].isspace():
+        left += 1
+    while right > end and (sentence[right - 1].isspace() or sentence[right - 1] in _TERMINAL):
+        right -= 1
+    return left, right
+
+
+def fit(text: str, start: int, end: int, suggestion: Suggestion, sent: Sentence) -> Suggestion:
+    """Adapt a suggestion to where it lands: capital letter at a sentence start, no doubled punctuation."""
+    rep = suggestion.replacement
+    if not rep:
+        return suggestion
+    at_start = start == sent.start or not text[sent.start:start].strip(" \t\"'“‘*•-")
+    first = rep[0]
+    if at_start:
+        rep = rep[0].upper() + rep[1:]
+    elif first.isupper() and not rep.startswith(("I ", "I'", "I’")) and not _PLACEHOLDER.match(rep) \
+            and (len(rep) == 1 or rep[1].islower() or rep[1] in " '’"):
+        rep = rep[0].lower() + rep[1:]
+    after = text[end:end + 1]
+    if rep[-1] in _TERMINAL and (after and after in _TERMINAL + ",;:"):
+        rep = rep.rstrip(_TERMINAL)
+    return Suggestion(rep, suggestion.label)

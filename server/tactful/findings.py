@@ -1,0 +1,66 @@
+"""The result type, from engine to wire.
+
+A `Finding` is a small frozen record. Internally it carries code-point
+indexes (`start`, `end`) into the draft; on the wire (`to_dict`) it carries
+`offset` and `length` in UTF-16 code units, as the review contract requires.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .utf16 import Utf16Index
+
+SEVERITIES = ("info", "warning", "error")
+SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
+CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive",
+              "clarity", "tone", "grammar", "spelling")
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    replacement: str
+    label: str
+
+    def to_dict(self) -> dict:
+        return {"replacement": self.replacement, "label": self.label}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    category: str
+    severity: str
+    start: int  # code-point index into the draft
+    end: int
+    message: str
+    rationale: str = ""
+    suggestions: tuple[Suggestion, ...] = field(default=())
+
+    def to_dict(self, index: Utf16Index) -> dict:
+        offset = index.to_utf16(self.start)
+        length = index.to_utf16(self.end) - offset
+        return {
+            "id": f"{self.rule}@{offset}",
+            "rule": self.rule,
+            "category": self.category,
+            "severity": self.severity,
+            "offset": offset,
+            "length": length,
+            "message": self.message,
+            "rationale": self.rationale,
+            "suggestions": [s.to_dict() for s in self.suggestions],
+        }
+
+
+def _rank(f: Finding) -> tuple:
+    return (-SEVERITY_RANK[f.severity], -(f.end - f.start), f.start, f.rule)
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """One card per span: keep the most severe (then longest) of overlapping findings."""
+    kept: list[Finding] = []
+    for f in sorted(findings, key=_rank):
+        if all(f.end <= k.start or k.end <= f.start for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.rule))

@@ -1,0 +1,29 @@
+"""Phrase lists: every phrase of every rule in one token automaton (see phrasebook)."""
+
+from __future__ import annotations
+
+from ..phrasebook import Automaton, expand
+from ..segment import Token
+
+
+class PhraseMatcher:
+    def __init__(self, rules, classes) -> None:
+        from . import Hit
+        self._hit = Hit
+        self.automaton = Automaton()
+        for rule in rules:
+            for phrase in rule.phrases:
+                self.automaton.add(expand(phrase, classes), rule)
+
+    def match(self, sentence: str, toks: list[Token]) -> list:
+        hits, seen = [], set()
+        for rule, i, j in self.automaton.matches(toks):
+            key = (rule.id, toks[i].start, toks[j - 1].end)
+            if key not in seen:
+                seen.add(key)
+                hits.append(self._hit(rule, key[1], key[2]))
+        return hits
+
+
+def build(rules, classes) -> PhraseMatcher:
+    return PhraseMatcher(rules, classes)

@@ -1,0 +1,82 @@
+"""Apply the suggestions of chosen findings to a draft.
+
+Edits replace exactly their spans and nothing else. When two chosen edits
+overlap, the one that starts first wins (then the longer, then the rule id),
+so the outcome never depends on the order of the request. With ``"all"`` the
+draft is reviewed again after each round and rewritten until no finding with
+a suggestion is left (at most a few rounds), so applying "all" to the result
+changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .engine import Reviewer
+from .findings import Finding
+from .utf16 import Utf16Index
+
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Edit:
+    finding: Finding
+    replacement: str
+
+    def to_dict(self, index: Utf16Index) -> dict:
+        offset = index.to_utf16(self.finding.start)
+        return {"id": f"{self.finding.rule}@{offset}", "rule": self.finding.rule, "offset": offset,
+                "length": index.to_utf16(self.finding.end) - offset, "replacement": self.replacement}
+
+
+def choose(findings, wanted: dict[str, int] | None, index: Utf16Index) -> list[Edit]:
+    """The edits for `wanted` ({finding id: suggestion number}) or for all findings (None), non-overlapping."""
+    edits = []
+    for f in findings:
+        fid = f"{f.rule}@{index.to_utf16(f.start)}"
+        if not f.suggestions or (wanted is not None and fid not in wanted):
+            continue
+        n = 0 if wanted is None else wanted[fid]
+        if n < len(f.suggestions):
+            edits.append(Edit(f, f.suggestions[n].replacement))
+    kept: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.finding.start, -(e.finding.end - e.finding.start), e.finding.rule)):
+        if all(e.finding.start >= k.finding.end or e.finding.end <= k.finding.start for k in kept):
+            kept.append(e)
+    return kept
+
+
+def apply(text: str, edits: list[Edit]) -> str:
+    out, pos = [], 0
+    for e in sorted(edits, key=lambda e: e.finding.start):
+        out.append(text[pos:e.finding.start])
+        out.append(e.replacement)
+        pos = e.finding.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def rewrite(reviewer: Reviewer, text: str, wanted: dict[str, int] | None, **options):
+    """Returns (new text, edits applied, final Review).
+
+    Each edit's offset counts in the text of its round: round 1 edits point into
+    the original text; later rounds (only with "all") into the previous round's result.
+    """
+    review = reviewer.review(text, **options)
+    index = Utf16Index(text)
+    edits = choose(review.findings, wanted, index)
+    applied = [{**e.to_dict(index), "round": 1} for e in edits]
+    current = apply(text, edits)
+    review = reviewer.review(current, **options)
+    rounds = 1
+    while wanted is None and rounds < MAX_ROUNDS:
+        round_index = Utf16Index(current)
+        more = choose(review.findings, None, round_index)
+        if not more:
+            break
+        rounds += 1
+        applied.extend({**e.to_dict(round_index), "round": rounds} for e in more)
+        current = apply(current, more)
+        review = reviewer.review(current, **options)
+    return current, applied, review

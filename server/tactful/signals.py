@@ -1,0 +1,26 @@
+"""Facts about a whole draft that condition rules ask for (``draft_lacks``/``draft_has``)."""
+
+from __future__ import annotations
+
+import re
+
+_DAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thurs|fri|sat|sun)"
+_MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)"
+ETA = re.compile(
+    rf"\b({_DAY}|today|tonight|tomorrow|this (morning|afternoon|evening|week)|next (week|month|{_DAY})"
+    rf"|end of (the )?(day|week|month|business)|eod|eow|cob"
+    rf"|within (the next )?(\d+|an?|one|two|three|four|five|a few|24|48|72) (minutes?|hours?|days?|business days?|weeks?)"
+    rf"|in (\d+|an?|one|two|three|four|five|a few) (minutes?|hours?|days?|business days?|weeks?)"
+    rf"|by (noon|midday|\d{{1,2}}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.))"
+    rf"|\d{{1,2}}(:\d\d)?\s*(am|pm|a\.m\.|p\.m\.)|\d{{1,2}}:\d\d"
+    rf"|{_MONTH}\.? \d{{1,2}}(st|nd|rd|th)?|\d{{1,2}}(st|nd|rd|th)? (of )?{_MONTH}|\d{{1,2}}/\d{{1,2}})\b",
+    re.IGNORECASE)
+_APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_OWNERSHIP = re.compile(r"\b(I|we)( will|'ll| am going to|'m going to| have|'ve)\b", re.IGNORECASE)
+
+DETECTORS = {
+    "eta": lambda text: bool(ETA.search(text)),
+    "question": lambda text: "?" in text,
+    "apology": lambda text: bool(_APOLOGY.search(text)),
+    "ownership": lambda text: bool(_OWNERSHIP.search(text)),
+}
