@@ -1,0 +1,92 @@
+"""The HTTP front end: a thin Flask application made by `create_app(config)`."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask
+
+from ..config import Settings
+from ..service import Background, FeedbackCounter, PackRegistry
+from . import errors
+
+log = logging.getLogger("tactful")
+
+FLUSH_SECONDS = 1.0  # how often feedback counts go to the database
+
+
+def create_app(config: dict | None = None, settings: Settings | None = None) -> Flask:
+    """Build the application: defaults, then TACTFUL_* settings, then `config` overrides (tests)."""
+    config = dict(config or {})
+    app = Flask("tactful", instance_path=config.pop("INSTANCE_PATH", None), instance_relative_config=True)
+    settings = settings or Settings.load(overrides={k: v for k, v in config.items() if k.islower()})
+    app.config.update(
+        TACTFUL=settings,
+        MAX_CONTENT_LENGTH=settings.max_body_bytes,
+        JSON_SORT_KEYS=False,
+    )
+    app.config.update({k: v for k, v in config.items() if k.isupper()})
+    app.json.sort_keys = False
+    logging.getLogger("tactful").setLevel(settings.log_level.upper())
+
+    store = _open_store(app, settings)
+    registry = PackRegistry(settings.default_pack, store)
+    counter = FeedbackCounter(store)
+    app.extensions["tactful.store"] = store
+    app.extensions["tactful.packs"] = registry
+    app.extensions["tactful.feedback"] = counter
+
+    errors.register(app)
+    # Readiness checks: name -> callable returning (ok, detail); areas add their own.
+    app.extensions["tactful.checks"] = {"packs": lambda: (bool(app.extensions["tactful.packs"].get()), "")}
+
+    from .. import auth
+    tokens = auth.TokenCache(store)
+    app.extensions["tactful.tokens"] = tokens
+    app.extensions["tactful.checks"]["database"] = store.ping
+    _first_load(registry, tokens, store)
+
+    def poll() -> None:
+        registry.refresh()
+        tokens.refresh()
+
+    background = Background([("flush", FLUSH_SECONDS, counter.flush),
+                             ("poll", settings.pack_refresh_seconds, poll)], on_fork=store.after_fork)
+    app.extensions["tactful.background"] = background
+    app.before_request(background.ensure_running)
+
+    from . import feedback, hardening, meta, openapi, review, teams, teams_openapi
+    hardening.init_app(app, settings)
+    auth.init_app(app, settings, tokens)
+    app.register_blueprint(meta.bp)
+    app.register_blueprint(review.bp)
+    app.register_blueprint(feedback.bp)
+    app.register_blueprint(teams.bp)
+    app.register_blueprint(openapi.bp)
+    teams_openapi.merge(openapi.EXTRA_PATHS, openapi.PATHS, openapi.SCHEMAS)
+
+    return app
+
+
+def _open_store(app: Flask, settings: Settings):
+    """The database named by TACTFUL_DATABASE_URL, else SQLite in the instance folder (made on first start)."""
+    from ..store import Store, default_url, redacted
+
+    url = settings.database_url or default_url(app.instance_path)
+    store = Store(url)
+    log.info("store: %s", redacted(url))
+    return store
+
+
+def _first_load(registry: PackRegistry, tokens, store) -> None:
+    """Migrate and load team packs and tokens now; if the database is down, start anyway and catch up later."""
+    from ..store import StoreUnavailable
+
+    try:
+        store.migrate()
+        registry.refresh()
+        tokens.refresh()
+    except StoreUnavailable as exc:
+        log.warning("database unreachable at start (%s); serving built-in packs, retrying in the background", exc)
+    finally:
+        store.close()  # hold no pooled connection a forked worker could inherit (the pool reopens on use)

@@ -1,0 +1,59 @@
+"""Feedback from the extension (rule id and action, never text) and per-rule statistics.
+
+Counts are per team (the token's team; "default" without a token) and rule:
+how often the rule fired in reviews, and how often its finding was applied,
+dismissed, or the rule disabled. They are kept in memory and added to the
+database every second, so neither a review nor a feedback call waits for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, current_app, g, jsonify, request
+
+from ..service import ACTIONS
+from ..store import StoreUnavailable
+from .errors import ApiError
+from .review import json_body
+from .teams_openapi import RULE_ID
+
+bp = Blueprint("feedback", __name__, url_prefix="/v1")
+
+_RULE_ID = re.compile(RULE_ID)
+
+
+@bp.post("/feedback")
+def feedback():
+    data = json_body()
+    rule, action = data.get("rule"), data.get("action")
+    if not isinstance(rule, str) or not _RULE_ID.fullmatch(rule):
+        raise ApiError(400, "'rule' must be a rule id, e.g. \"core.excuse.workload\".")
+    if action not in ACTIONS:
+        raise ApiError(400, f"'action' must be one of {', '.join(ACTIONS)}.")
+    if "pack" in data and not isinstance(data["pack"], str):
+        raise ApiError(400, "'pack' must be a pack id (a string).")
+    extra = set(data) - {"rule", "action", "pack"}
+    if extra:
+        raise ApiError(400, f"Feedback carries a rule id and an action only; unexpected: {', '.join(sorted(extra))}.")
+    current_app.extensions["tactful.feedback"].add(g.get("team", "default"), rule, action)
+    return jsonify(ok=True), 202
+
+
+@bp.get("/stats")
+def stats():
+    """Per rule of the team: fired, applied, dismissed, disabled (?pack=ID: that pack's rules only)."""
+    team = g.get("team", "default")
+    pack_id = request.args.get("pack")
+    try:
+        counts = current_app.extensions["tactful.feedback"].stats(team)
+    except StoreUnavailable:
+        raise ApiError(503, "The database is unreachable, so statistics cannot be read now; counting goes on "
+                            "in memory and nothing is lost. Try again shortly.", {"Retry-After": "5"}) from None
+    if pack_id:
+        pack = current_app.extensions["tactful.packs"].get(pack_id)
+        if pack is None:
+            raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
+        ids = {r.id for r in pack.rules}
+        counts = {rule: c for rule, c in counts.items() if rule in ids}
+    return jsonify(team=team, pack=pack_id, rules=counts)

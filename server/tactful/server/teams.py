@@ -1,0 +1,185 @@
+"""Team packs over HTTP: publish, history, rollback, source (for `pull`), and the pack schema.
+
+Publishing validates the pack (strict loader, `extends` resolved against the
+packs served now) and runs every example of the rules it adds or changes; a
+pack with any problem is refused with 422 and the compiler-style lines, and
+the version that served before keeps serving. Versions are append-only: a
+rollback moves the active pointer back, it deletes nothing.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
+
+from ..engine import Reviewer
+from ..packs import Pack, PackError, pack_schema
+from ..packtest import check_pack
+from ..store import StoreConflict, StoreUnavailable
+from .errors import ApiError
+
+bp = Blueprint("teams", __name__, url_prefix="/v1")
+
+MAX_VERSION = 2**31 - 1  # version numbers are 32-bit integers in the database
+_YAML_TYPES = {"text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml", "text/plain"}
+_UNAVAILABLE = ("The pack store (database) is unreachable, so {what}. Reviews go on with the packs already "
+                "loaded; try again when the database is back.")
+
+
+def _store():
+    store = current_app.extensions.get("tactful.store")
+    if store is None:
+        raise ApiError(503, "This server has no database configured, so team packs cannot be published.")
+    return store
+
+
+def _unavailable(what: str) -> ApiError:
+    return ApiError(503, _UNAVAILABLE.format(what=what), {"Retry-After": "5"})
+
+
+def _pack_body() -> tuple[str, str]:
+    """(YAML source, file name for error lines) from a YAML body or JSON {"source": ..., "filename": ...}."""
+    mimetype = request.mimetype
+    if mimetype == "application/json":
+        data = request.get_json(silent=True)
+        if not isinstance(data, dict) or not isinstance(data.get("source"), str):
+            raise ApiError(400, "Send {\"source\": \"<the pack's YAML>\"} (optionally \"filename\"), "
+                                "or the YAML itself with Content-Type: text/yaml.")
+        unknown = sorted(set(data) - {"source", "filename"})
+        if unknown:
+            raise ApiError(400, f"Unknown field(s) {', '.join(map(repr, unknown))}; allowed: filename, source.")
+        filename = data.get("filename") or "<pack>"
+        if not isinstance(filename, str):
+            raise ApiError(400, "'filename' must be a string.")
+        return data["source"], _clean_name(filename)
+    if mimetype in _YAML_TYPES:
+        try:
+            return request.get_data().decode("utf-8"), _clean_name(request.args.get("filename", "<pack>"))
+        except UnicodeDecodeError:
+            raise ApiError(400, "The pack is not UTF-8 text.") from None
+    raise ApiError(415, "Send the pack as YAML (Content-Type: text/yaml) or as JSON {\"source\": \"...\"}.")
+
+
+def _clean_name(name: str) -> str:
+    name = "".join(c for c in name if c.isprintable())[:200]
+    return name or "<pack>"
+
+
+def _checked(source: str, filename: str) -> tuple[Pack, Reviewer]:
+    """The resolved pack and its compiled reviewer, or 422 listing every problem like a compiler."""
+    registry = current_app.extensions["tactful.packs"]
+    try:
+        pack, reviewer = registry.compiled(source, filename)
+    except PackError as exc:
+        raise ApiError(422, f"The pack has {_n(len(exc.issues), 'problem')}; it was not published.",
+                       errors=[str(i) for i in exc.issues]) from None
+    failures = check_pack(pack, reviewer)
+    if failures:
+        serving = registry.version_number(pack.id)
+        still = f" Version {serving} keeps serving." if serving else ""
+        raise ApiError(422, f"{_n(len(failures), 'rule example')} failed; the pack was not published.{still}",
+                       errors=[str(f) for f in failures])
+    return pack, reviewer
+
+
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}{'s' if n != 1 else ''}"
+
+
+def _may_change(pack_id: str, owner: str | None) -> None:
+    """A team's admins change the team's packs only; single-user mode (no token) may change any."""
+    if g.role is None or owner is None or owner == g.team:
+        return
+    raise ApiError(403, f"Pack '{pack_id}' belongs to team '{owner}'; a token of team '{g.team}' cannot change it.")
+
+
+@bp.post("/packs")
+def publish():
+    source, filename = _pack_body()
+    registry = current_app.extensions["tactful.packs"]
+    pack, reviewer = _checked(source, filename)
+    if registry.is_builtin(pack.id):
+        raise ApiError(409, f"'{pack.id}' is a built-in pack; publish a pack with its own id that extends it.")
+    store = _store()
+    try:
+        _may_change(pack.id, store.owner(pack.id))
+        number = store.publish(pack.id, pack.version, source, g.team, g.token_id)
+    except StoreUnavailable:
+        raise _unavailable("nothing was published") from None
+    registry.install(pack.id, number, source, pack, reviewer)
+    current_app.logger.info("pack %s version %d published by team %s", pack.id, number, g.team)
+    body = {"id": pack.id, "version": number, "label": pack.version, "rules": len(pack.rules), "active": True}
+    return jsonify(body), 201, {"Location": url_for("teams.history", pack_id=pack.id)}
+
+
+@bp.get("/packs/<pack_id>/history")
+def history(pack_id: str):
+    store = _store()
+    try:
+        versions = store.history(pack_id)
+    except StoreUnavailable:
+        raise _unavailable("the history cannot be read") from None
+    if not versions:
+        raise ApiError(404, f"No published versions of pack '{pack_id}'.")
+    _may_change(pack_id, versions[-1]["team"])
+    return jsonify(id=pack_id, versions=versions)
+
+
+@bp.post("/packs/<pack_id>/rollback")
+def rollback(pack_id: str):
+    data = request.get_json(silent=True) if request.is_json else None
+    number = data.get("version") if isinstance(data, dict) else None
+    if isinstance(number, float) and number.is_integer():
+        number = int(number)
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= MAX_VERSION:
+        raise ApiError(400, "Send {\"version\": N}, N a version number from GET /v1/packs/<id>/history.")
+    store = _store()
+    try:
+        _may_change(pack_id, store.owner(pack_id))
+        found = store.source(pack_id, number)
+        if found is None:
+            raise ApiError(404, f"Pack '{pack_id}' has no version {number}; see GET /v1/packs/{pack_id}/history.")
+        pack, reviewer = _checked(found[1], f"{pack_id}@{number}")
+        store.activate(pack_id, number)
+    except StoreUnavailable:
+        raise _unavailable("nothing was rolled back") from None
+    except StoreConflict as exc:
+        raise ApiError(404, str(exc)) from None
+    current_app.extensions["tactful.packs"].install(pack_id, number, found[1], pack, reviewer)
+    current_app.logger.info("pack %s rolled back to version %d by team %s", pack_id, number, g.team)
+    return jsonify(id=pack_id, version=number, label=pack.version, active=True)
+
+
+@bp.get("/packs/<pack_id>/source")
+def source(pack_id: str):
+    """The YAML of a pack: a built-in one, or a team pack's active (or ?version=N) version."""
+    registry = current_app.extensions["tactful.packs"]
+    if registry.is_builtin(pack_id):
+        return Response(_builtin_source(registry.get(pack_id)), mimetype="text/yaml")
+    version = request.args.get("version") or None
+    if version is not None and not (version.isdigit() and 1 <= int(version) <= MAX_VERSION):
+        raise ApiError(400, "'version' must be a version number from the pack's history.")
+    store = _store()
+    try:
+        owner = store.owner(pack_id)
+        found = store.source(pack_id, int(version) if version else None)
+    except StoreUnavailable:
+        raise _unavailable("the pack cannot be read") from None
+    if found is None:
+        raise ApiError(404, f"Unknown pack '{pack_id}'" + (f" version {version}." if version else "."))
+    if g.role is not None and owner not in (None, g.team):
+        raise ApiError(403, f"Pack '{pack_id}' belongs to team '{owner}'.")
+    return Response(found[1], mimetype="text/yaml", headers={"X-Tactful-Pack-Version": str(found[0])})
+
+
+def _builtin_source(pack: Pack) -> str:
+    name = pack.source.rsplit("/", 1)[-1]
+    return resources.files("tactful.builtin_packs").joinpath(name).read_text("utf-8")
+
+
+@bp.get("/schema/pack.json")
+def schema():
+    resp = jsonify(pack_schema())
+    resp.headers["Cache-Control"] = "public, max-age=3600"
+    return resp

@@ -1,0 +1,361 @@
+"""Packs in service: the compiled reviewer for each pack, feedback counters, and their upkeep.
+
+The web front end asks the `PackRegistry` for a `Reviewer`. The registry
+knows the built-in packs and, when a store is attached, the team packs whose
+active versions the store holds: `refresh()` (run every
+`pack_refresh_seconds` by `Background`) asks the store for the active version
+number of each pack, a cheap query, and loads and compiles only what changed,
+so a pack published through one instance serves on every instance within a
+few seconds. When the database is unreachable, the registry keeps serving
+what it has and the next refresh tries again.
+
+`FeedbackCounter` counts, per team and rule, how often a rule fired and how
+often its finding was applied, dismissed or its rule disabled: rule ids and
+numbers, never text. Counting is in memory (a review never waits for the
+database); `flush()` adds the pending counts to the store every second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+import time
+import weakref
+from collections import OrderedDict, defaultdict
+
+from .engine import Reviewer
+from .packs import Pack, PackError, builtin_packs, load_pack_text, resolve
+from .store import COUNTERS, StoreUnavailable
+
+log = logging.getLogger(__name__)
+
+ACTIONS = ("applied", "dismissed", "disabled")
+
+
+class PackRegistry:
+    def __init__(self, default_pack: str = "core", store=None) -> None:
+        self.default = default_pack
+        self.store = store
+        self._lock = threading.Lock()
+        self._builtin: dict[str, Pack] = dict(builtin_packs())
+        self._packs: dict[str, Pack] = dict(self._builtin)
+        self._reviewers: dict[str, tuple[Pack, Reviewer]] = {}
+        self._team: dict[str, tuple[int, str]] = {}  # pack id → (active version number, YAML source)
+        self._keys: dict[str, tuple] = {}  # pack id → the (id, number) chain it was resolved from
+        self._broken: set[tuple[str, int]] = set()  # versions that failed to load (logged once)
+
+    # --- lookups (request path: no I/O, no locks beyond a dict read) -------------------------------------
+
+    def packs(self) -> dict[str, Pack]:
+        return dict(self._packs)
+
+    def get(self, pack_id: str | None = None) -> Pack | None:
+        return self._packs.get(pack_id or self.default)
+
+    def is_builtin(self, pack_id: str) -> bool:
+        return pack_id in self._builtin
+
+    def version_number(self, pack_id: str) -> int | None:
+        entry = self._team.get(pack_id)
+        return entry[0] if entry else None
+
+    def set(self, pack: Pack, reviewer: Reviewer | None = None) -> None:
+        with self._lock:
+            self._packs = {**self._packs, pack.id: pack}
+            if reviewer is not None:
+                self._reviewers[pack.id] = (pack, reviewer)
+
+    def reviewer(self, pack_id: str | None = None) -> Reviewer | None:
+        pack = self.get(pack_id)
+        if pack is None:
+            return None
+        entry = self._reviewers.get(pack.id)
+        if entry is None or entry[0] is not pack:
+            with self._lock:
+                entry = self._reviewers.get(pack.id)
+                if entry is None or entry[0] is not pack:
+                    entry = (pack, _compiled(pack))
+                    self._reviewers[pack.id] = entry
+        return entry[1]
+
+    # --- team packs ----------------------------------------------------------------------------------
+
+    def build(self, source: str, filename: str = "<pack>") -> Pack:
+        """Load a pack's YAML and resolve its `extends` against the packs served now (PackError if bad)."""
+        return compile_source(source, filename, self._packs.get)[0]
+
+    def compiled(self, source: str, filename: str = "<pack>") -> tuple[Pack, Reviewer]:
+        """`build`, and the pack's compiled Reviewer (reused when the same YAML on the same base was seen)."""
+        return compile_source(source, filename, self._packs.get)
+
+    def refresh(self) -> bool:
+        """Load the store's active versions that differ from ours. True when something changed.
+
+        Raises StoreUnavailable when the database cannot be reached; what is loaded keeps serving.
+        """
+        if self.store is None:
+            return False
+        versions = self.store.active_versions()
+        current = {pid: n for pid, (n, _) in self._team.items()}
+        if versions == current:
+            return False
+        changed = {pid: n for pid, n in versions.items() if current.get(pid) != n and pid not in self._builtin}
+        sources = self.store.sources(changed)
+        team = {pid: entry for pid, entry in self._team.items() if pid in versions}
+        team.update({pid: (changed[pid], src) for pid, src in sources.items()})
+        self._install(team)
+        return True
+
+    def install(self, pack_id: str, number: int, source: str, pack: Pack, reviewer: Reviewer) -> None:
+        """Serve a version this instance has just published or rolled back to (others catch up by polling)."""
+        with self._lock:
+            self._reviewers[pack_id] = (pack, reviewer)
+        self._install({**self._team, pack_id: (number, source)}, ready={pack_id: pack})
+
+    def _install(self, team: dict[str, tuple[int, str]], ready: dict[str, Pack] | None = None) -> None:
+        """Resolve every team pack (bases first), reusing what did not change, then swap them in at once."""
+        ready = ready or {}
+        fresh: dict[str, tuple[Pack, Reviewer]] = {}  # compiled here, served from the swap on
+        packs: dict[str, Pack] = dict(self._builtin)
+        keys: dict[str, tuple] = {pid: ((pid, 0),) for pid in self._builtin}
+        pending = dict(team)
+        while pending:
+            progress = False
+            for pid, (number, source) in sorted(pending.items()):
+                if pid in ready:
+                    pack = ready[pid]
+                else:
+                    try:
+                        pack = load_pack_text(source, f"{pid}@{number}")
+                    except PackError as exc:
+                        self._report_broken(pid, number, exc)
+                        del pending[pid]
+                        progress = True
+                        if pid in self._packs:  # keep serving what served before
+                            packs[pid], keys[pid] = self._packs[pid], self._keys.get(pid, ((pid, number),))
+                        continue
+                if pack.extends and pack.extends not in packs and pack.extends in pending:
+                    continue  # its base is resolved first
+                progress = True
+                del pending[pid]
+                key = ((pid, number),) + (keys.get(pack.extends, ()) if pack.extends else ())
+                old = self._packs.get(pid)
+                if pid not in ready and old is not None and self._keys.get(pid) == key:
+                    packs[pid], keys[pid] = old, key  # unchanged: keep the compiled pack
+                    continue
+                try:
+                    if pid in ready:
+                        packs[pid] = pack
+                    else:
+                        packs[pid], reviewer = compile_source(source, f"{pid}@{number}", packs.get)
+                        fresh[pid] = (packs[pid], reviewer)
+                    keys[pid] = key
+                except PackError as exc:
+                    self._report_broken(pid, number, exc)
+                    if old is not None and pid in self._packs:
+                        packs[pid], keys[pid] = old, self._keys.get(pid, key)
+            if not progress:  # an `extends` cycle: keep what served before
+                for pid, (number, _) in pending.items():
+                    log.warning("pack %s version %d extends itself through other packs; not loaded", pid, number)
+                    if pid in self._packs:
+                        packs[pid] = self._packs[pid]
+                break
+        for pid, pack in packs.items():  # compile before swapping, so no request waits for it
+            entry = fresh.get(pid) or self._reviewers.get(pid)
+            if entry is None or entry[0] is not pack:
+                fresh[pid] = (pack, _compiled(pack))
+        with self._lock:
+            reviewers = {**self._reviewers, **fresh}
+            self._packs, self._keys, self._team = packs, keys, dict(team)
+            self._reviewers = {pid: e for pid, e in reviewers.items() if pid in packs}
+
+    def _report_broken(self, pid: str, number: int, exc: PackError) -> None:
+        if (pid, number) not in self._broken:
+            self._broken.add((pid, number))
+            log.warning("pack %s version %d does not load now (%d problem(s)); keeping what served before",
+                        pid, number, len(exc.issues))
+
+
+_RECENT: OrderedDict[tuple[str, str], tuple[Pack | None, Pack, Reviewer]] = OrderedDict()
+_RECENT_SIZE = 16
+_RECENT_LOCK = threading.Lock()
+
+
+def compile_source(source: str, filename: str, lookup) -> tuple[Pack, Reviewer]:
+    """Load, resolve and compile a pack's YAML (PackError if bad).
+
+    Compiling is the slow part (every phrase of the base pack goes into the
+    automaton again), so the last few results are kept, keyed by file name and
+    YAML and valid while `extends` names the very same base pack object: a
+    rollback to a recent version, or the poll after a publish, costs nothing.
+    """
+    pack = load_pack_text(source, filename)
+    base = lookup(pack.extends) if pack.extends else None
+    key = (filename, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest())
+    with _RECENT_LOCK:
+        hit = _RECENT.get(key)
+        if hit is not None and hit[0] is base:
+            _RECENT.move_to_end(key)
+            return hit[1], hit[2]
+    resolved = resolve(pack, lookup)
+    reviewer = Reviewer(resolved)
+    with _RECENT_LOCK:
+        _RECENT[key] = (base, resolved, reviewer)
+        while len(_RECENT) > _RECENT_SIZE:
+            _RECENT.popitem(last=False)
+    return resolved, reviewer
+
+
+_BUILTIN_REVIEWERS: dict[str, tuple[Pack, Reviewer]] = {}
+_BUILTIN_LOCK = threading.Lock()
+
+
+def _compiled(pack: Pack) -> Reviewer:
+    """A Reviewer for `pack`; a built-in pack is compiled once per process, whatever the number of apps."""
+    if builtin_packs().get(pack.id) is not pack:
+        return Reviewer(pack)
+    with _BUILTIN_LOCK:
+        entry = _BUILTIN_REVIEWERS.get(pack.id)
+        if entry is None or entry[0] is not pack:
+            entry = _BUILTIN_REVIEWERS[pack.id] = (pack, Reviewer(pack))
+    return entry[1]
+
+
+class FeedbackCounter:
+    """Counts per team and rule: fired, applied, dismissed, disabled; flushed to the store when attached."""
+
+    MAX_PENDING = 20_000  # distinct (team, rule) pairs waiting for the database; beyond, new pairs are dropped
+
+    def __init__(self, store=None) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._pending: dict[tuple[str, str], dict[str, int]] = defaultdict(_zero)
+        self._dropped = 0
+        # Held while a batch is on its way to the database, so `stats` never sees it in neither place.
+        self._flushing = threading.Lock()
+
+    def add(self, team: str, rule: str, action: str, n: int = 1) -> None:
+        with self._lock:
+            key = (team, rule)
+            if key not in self._pending and len(self._pending) >= self.MAX_PENDING:
+                self._dropped += n
+                return
+            self._pending[key][action] += n
+
+    def fired(self, team: str, rules: list[str]) -> None:
+        for rule in rules:
+            self.add(team, rule, "fired")
+
+    def flush(self) -> int:
+        """Write pending counts to the store; on failure they stay pending. Returns the pairs written."""
+        if self.store is None:
+            return 0
+        with self._flushing:
+            with self._lock:
+                batch, self._pending = self._pending, defaultdict(_zero)
+            if not batch:
+                return 0
+            try:
+                self.store.add_counts(batch)
+            except Exception:
+                with self._lock:
+                    for key, counts in batch.items():
+                        mine = self._pending[key]
+                        for c in COUNTERS:
+                            mine[c] += counts[c]
+                raise
+            return len(batch)
+
+    def stats(self, team: str) -> dict[str, dict[str, int]]:
+        """Stored counts plus those not yet flushed. Raises StoreUnavailable when the store is down."""
+        with self._flushing:
+            stored = self.store.counts(team) if self.store is not None else {}
+            with self._lock:
+                pending = {rule: dict(c) for (t, rule), c in self._pending.items() if t == team}
+        out = {rule: dict(c) for rule, c in stored.items()}
+        for rule, counts in pending.items():
+            mine = out.setdefault(rule, _zero())
+            for c in COUNTERS:
+                mine[c] += counts[c]
+        return dict(sorted(out.items()))
+
+
+def _zero() -> dict[str, int]:
+    return {c: 0 for c in COUNTERS}
+
+
+class Background:
+    """One daemon thread per process running periodic jobs (flush counts, poll packs and tokens).
+
+    Started lazily in the process that serves requests (`ensure_running`), so a
+    gunicorn master never holds a lock or a connection when it forks workers.
+    A failing job is logged once when the database goes away and once when it
+    returns, not on every tick.
+    """
+
+    def __init__(self, jobs: list[tuple[str, float, object]], on_fork=None) -> None:
+        self.jobs = [(name, max(0.05, float(every)), fn) for name, every, fn in jobs]
+        self._on_fork = on_fork
+        self._born = os.getpid()
+        self._pid: int | None = None
+        self._stop = threading.Event()
+        self._start_lock = threading.Lock()
+        self.healthy = True
+        ref = weakref.ref(self)
+        # A gunicorn worker starts polling as soon as it is forked, before its first request.
+        os.register_at_fork(after_in_child=lambda: _start_in_child(ref))
+
+    def ensure_running(self) -> None:
+        if self._pid == os.getpid():
+            return
+        with self._start_lock:
+            if self._pid == os.getpid():
+                return
+            if os.getpid() != self._born and self._on_fork:
+                self._on_fork()  # a forked child: drop the parent's pooled connections
+            self._pid = os.getpid()
+            self._stop = threading.Event()
+            ref = weakref.ref(self)
+            threading.Thread(target=_loop, args=(ref, self._stop), name="tactful-background", daemon=True).start()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run_due(self, due: dict[str, float]) -> None:
+        now, ran, failed = time.monotonic(), False, False
+        for name, every, fn in self.jobs:
+            if now < due.get(name, 0.0):
+                continue
+            due[name], ran = now + every, True
+            try:
+                fn()
+            except StoreUnavailable as exc:
+                failed = True
+                if self.healthy:
+                    log.warning("database unreachable (%s); reviews go on with the packs loaded, "
+                                "counts wait in memory", exc)
+                self.healthy = False
+            except Exception:
+                log.exception("background job %s failed", name)
+        if ran and not failed and not self.healthy:
+            log.warning("database reachable again")
+            self.healthy = True
+
+
+def _start_in_child(ref) -> None:
+    me = ref()
+    if me is not None and not me._stop.is_set():
+        me._start_lock = threading.Lock()  # the parent's lock may have been held at fork time
+        me.ensure_running()
+
+
+def _loop(ref, stop: threading.Event) -> None:
+    due: dict[str, float] = {}
+    while not stop.wait(0.1):
+        me = ref()
+        if me is None:
+            return
+        me.run_due(due)
+        del me
