@@ -1,0 +1,55 @@
+/**
+ * The pointer and keyboard in an editor under review: hovering or clicking an
+ * underline opens its card; Alt+Enter opens the card for the finding at the caret
+ * (or the list of findings) with focus in it; Escape closes them.
+ */
+
+import { rectContains } from './editor/geometry.js';
+
+/** Listen to `session`'s editor; returns nothing (the session removes listeners on destroy). */
+export function bindEditorInput(session) {
+  const { editor, ui } = session;
+  let frame = 0;
+  let pointer = null;
+  let hitCache = null;
+
+  /** The finding under a point of the root viewport (rects cached until the next draw). */
+  const findingAt = (x, y) => {
+    if (!hitCache || hitCache.version !== session.drawCount) {
+      hitCache = { version: session.drawCount, items: session.findings.map((f) => ({ f, rects: session.rectsFor(f) })) };
+    }
+    for (const { f, rects } of hitCache.items) if (rects.some((r) => rectContains(r, x, y, 3))) return f;
+    return null;
+  };
+
+  session.listen(editor.element, 'mousemove', (e) => {
+    pointer = editor.toRootPoint(e.clientX, e.clientY);
+    if (frame) return;
+    frame = ui.win.requestAnimationFrame(() => {
+      frame = 0;
+      if (!session.destroyed) ui.card.hover(session, findingAt(pointer.x, pointer.y));
+    });
+  });
+  session.listen(editor.element, 'mouseleave', () => ui.card.hover(session, null));
+  session.listen(editor.element, 'click', (e) => {
+    const p = editor.toRootPoint(e.clientX, e.clientY);
+    const f = findingAt(p.x, p.y);
+    if (f) ui.card.open(session, f);
+    else if (ui.card.session === session) ui.card.close();
+  });
+  session.listen(editor.element, 'keydown', (e) => {
+    if (e.key === 'Enter' && e.altKey) {
+      e.preventDefault();
+      session.sync();
+      const offset = editor.caretOffset();
+      const f = offset === null ? null : session.findings.find((x) => x.start <= offset && offset <= x.end);
+      if (f) ui.card.open(session, f, { focus: true });
+      else ui.panel.open(session, { focus: true });
+    } else if (e.key === 'Escape' && (ui.card.session === session || ui.panel.session === session)) {
+      e.preventDefault();
+      ui.card.close();
+      ui.panel.close();
+    }
+  });
+  session.cleanups.push(() => ui.win.cancelAnimationFrame(frame));
+}

@@ -1,0 +1,163 @@
+/**
+ * End-to-end harness: a live `tactful serve` on a free port, a static server for the
+ * fake webmail pages, and Debian's Chromium with the unpacked extension loaded.
+ * Nothing leaves 127.0.0.1.
+ */
+
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const FIXTURES = path.join(EXTENSION_DIR, 'test/e2e/fixtures');
+export const RESULTS_DIR = path.join(EXTENSION_DIR, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitFor(check, { timeoutMs = 30_000, intervalMs = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check().catch(() => undefined);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+/** Start `$TACTFUL_BIN serve` and wait until GET /healthz answers. */
+export async function startTactful() {
+  const bin = process.env.TACTFUL_BIN;
+  if (!bin) throw new Error('Set TACTFUL_BIN to the tactful executable (e.g. ../.venv/bin/tactful).');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // One worker, and a database of its own: the tests read feedback counts back, and a
+  // run must not see (or leave) counts in the developer's instance folder.
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'tactful-e2e-server-'));
+  const env = { ...process.env, TACTFUL_WORKERS: '1', TACTFUL_DATABASE_URL: `sqlite:///${path.join(dataDir, 'tactful.db')}` };
+  const child = spawn(bin, ['serve', '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'], env });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-4000);
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const failed = exited.then((code) => {
+    throw new Error(`tactful serve exited (${code}) before it was ready:\n${stderr}`);
+  });
+  await Promise.race([
+    failed,
+    waitFor(async () => (await fetch(`${url}/healthz`)).ok, { timeoutMs: 60_000, what: `${url}/healthz` }),
+  ]);
+  failed.catch(() => {});
+  return {
+    url,
+    async stats() {
+      return (await fetch(`${url}/v1/stats`)).json();
+    },
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Serve test/e2e/fixtures on 127.0.0.1. */
+export async function startFixtures() {
+  const server = http.createServer(async (req, res) => {
+    const name = path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    try {
+      const body = await readFile(path.join(FIXTURES, name));
+      const type = name.endsWith('.html') ? 'text/html; charset=utf-8' : name.endsWith('.css') ? 'text/css' : 'application/octet-stream';
+      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+/** Chromium with the unpacked extension, in a fresh profile. */
+export async function launchBrowser() {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'tactful-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-features=DisableLoadExtensionCommandLineSwitch',
+      `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Store settings as the options page would, and wait until the content script is registered. */
+export async function configure(worker, settings) {
+  await worker.evaluate(async (value) => {
+    const { settings: current = {} } = await chrome.storage.local.get('settings');
+    await chrome.storage.local.set({ settings: { ...current, ...value } });
+  }, settings);
+  await waitFor(
+    () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length > 0),
+    { what: 'the content script registration' },
+  );
+}
+
+/**
+ * Everything one spec needs: server, fixtures, browser, and (unless `switchOn` is false)
+ * the server URL stored and the fixtures' origin switched on.
+ */
+export async function setUp({ switchOn = true } = {}) {
+  const [tactful, fixtures, browser] = await Promise.all([startTactful(), startFixtures(), launchBrowser()]);
+  if (switchOn) await configure(browser.worker, { serverUrl: tactful.url, customSites: [{ origin: fixtures.origin, enabled: true }] });
+  await mkdir(RESULTS_DIR, { recursive: true });
+  return {
+    tactful,
+    fixtures,
+    browser,
+    async open(name) {
+      const page = await browser.context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(`${fixtures.origin}/${name}`);
+      page.errors = errors;
+      return page;
+    },
+    async tearDown() {
+      await Promise.allSettled([browser.close(), fixtures.stop(), tactful.stop()]);
+    },
+  };
+}
+
+export { waitFor };

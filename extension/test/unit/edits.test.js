@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { diffText, rebaseFindings, findPlaceholder, planReplacement, applyPlan, planFixAll } from '../../src/content/text/edits.js';
+
+const finding = (start, end, extra = {}) => ({ rule: 'r', start, end, suggestions: [], ...extra });
+
+test('diffText finds the one changed span', () => {
+  assert.equal(diffText('abc', 'abc'), null);
+  assert.deepEqual(diffText('hello world', 'hello, world'), { start: 5, removed: 0, inserted: 1 });
+  assert.deepEqual(diffText('aaa', 'aa'), { start: 2, removed: 1, inserted: 0 });
+  assert.deepEqual(diffText('we were swamped', 'we are swamped'), { start: 3, removed: 2, inserted: 1 });
+});
+
+test('rebase: typing before a finding moves it, after leaves it, inside drops it', () => {
+  const f = finding(10, 20);
+  assert.deepEqual(rebaseFindings([f], { start: 0, removed: 0, inserted: 3 }).map((x) => [x.start, x.end]), [[13, 23]]);
+  assert.deepEqual(rebaseFindings([f], { start: 20, removed: 0, inserted: 3 }).map((x) => [x.start, x.end]), [[10, 20]]);
+  assert.deepEqual(rebaseFindings([f], { start: 10, removed: 0, inserted: 1 }).map((x) => [x.start, x.end]), [[11, 21]]);
+  assert.deepEqual(rebaseFindings([f], { start: 15, removed: 1, inserted: 0 }), []);
+  assert.deepEqual(rebaseFindings([f], { start: 5, removed: 10, inserted: 0 }), []);
+});
+
+test('placeholder: the first bracketed span', () => {
+  assert.deepEqual(findPlaceholder("I'll have this done by [day and time]"), { start: 23, end: 37 });
+  assert.equal(findPlaceholder('No placeholder here'), null);
+  assert.equal(findPlaceholder('[]'), null);
+});
+
+test('applying a suggestion replaces the span and selects its placeholder', () => {
+  const text = "Hi Anna, sorry, we've been swamped this week. Thanks.";
+  const start = text.indexOf("we've");
+  const end = text.indexOf(' Thanks') - 1;
+  const plan = planReplacement(finding(start, end), { replacement: "I'll have this done by [day and time]", label: 'ETA' });
+  const after = applyPlan(text, plan);
+  assert.equal(after, "Hi Anna, sorry, I'll have this done by [day and time]. Thanks.");
+  assert.equal(after.slice(plan.select.start, plan.select.end), '[day and time]');
+});
+
+test('a suggestion without placeholder selects nothing', () => {
+  const plan = planReplacement(finding(0, 3), { replacement: 'Hello', label: 'x' });
+  assert.equal(plan.select, null);
+});
+
+test('fix all applies from the end and skips overlapping findings', () => {
+  const text = 'aaa bbb ccc';
+  const findings = [
+    finding(0, 3, { suggestions: [{ replacement: 'A' }] }),
+    finding(8, 11, { suggestions: [{ replacement: 'C' }] }),
+    finding(6, 9, { suggestions: [{ replacement: 'X' }] }),
+    finding(4, 7, { suggestions: [] }),
+  ];
+  const plans = planFixAll(findings);
+  let out = text;
+  for (const { plan } of plans) out = applyPlan(out, plan);
+  assert.equal(out, 'A bbb C');
+});
