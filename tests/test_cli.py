@@ -64,9 +64,21 @@ def test_folder_of_canned_replies_with_eml(tmp_path):
     assert "c.eml:3:1:" in out  # line numbers count within the body
 
 
-def test_summary_flag():
+def test_summary_flag_prints_the_summary_in_plain_words():
     code, out, _ = run("check", "--summary", "-", stdin=BAD)
-    assert "summary:" in out
+    assert code == 1
+    summary = out[out.index("<stdin>: summary:"):]
+    assert "Ready to send: " in summary
+    score = int(summary.split("Ready to send: ")[1].split("/")[0])
+    assert 0 <= score < 100  # the excuse costs points
+    assert " words in " in summary and "Reading level: grade " in summary and "Tone: " in summary
+    assert "Grammar: off" in summary
+
+
+def test_json_summary_carries_the_score():
+    _, out, _ = run("check", "--format", "json", "-", stdin=CLEAN)
+    summary = json.loads(out)[0]["summary"]
+    assert summary["words"] > 5 and 0 <= summary["score"] <= 100 and summary["grammar"]["status"] == "off"
 
 
 @pytest.mark.parametrize("args,needle", [

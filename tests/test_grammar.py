@@ -392,3 +392,65 @@ def test_local_languagetool_without_a_jar_turns_grammar_off(tmp_path):
     assert found == [] and status["status"] == "off"
     assert status["reason"] == f"the local LanguageTool could not start: no languagetool-server.jar in {tmp_path}"
     assert analyzers.status() == {"grammar": "off", "languagetool": "local", "state": "failed"}
+
+
+# --- through the HTTP API: /v1/review, /v1/rewrite and /readyz with the analyzers wired in -------------
+
+def _app(tmp_path, **settings):
+    from tactful.server import create_app
+    return create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "rate_limit": "", **settings})
+
+
+def test_review_endpoint_merges_grammar_and_reports_it(tmp_path):
+    text = "Hi Sam,\n\nI couldnt tell there freinds about the refund yet.\n"
+    with Server() as lt:
+        client = _app(tmp_path, languagetool_url=lt.url).test_client()
+        body = client.post("/v1/review", json={"text": text}).get_json()
+        ready = client.get("/readyz").get_json()
+    by_rule = {f["rule"]: f for f in body["findings"]}
+    spelling = by_rule["languagetool.MORFOLOGIK_RULE_EN_US"]
+    assert spelling["category"] == "spelling"
+    assert text[spelling["offset"]:spelling["offset"] + spelling["length"]] == "freinds"
+    assert spelling["suggestions"][0]["replacement"] == "friends"
+    assert body["summary"]["grammar"] == {"status": "ok", "reason": ""}
+    assert ready["checks"]["grammar"]["ok"] and ready["checks"]["grammar"]["detail"].startswith("on")
+
+
+def test_review_endpoint_without_languagetool_says_grammar_is_off(tmp_path):
+    client = _app(tmp_path).test_client()
+    body = client.post("/v1/review", json={"text": "Thanks for waiting. Your refund went out today."}).get_json()
+    summary = body["summary"]
+    assert summary["grammar"]["status"] == "off" and "TACTFUL_LANGUAGETOOL_URL" in summary["grammar"]["reason"]
+    assert summary["words"] == 8 and summary["questions"] == 0 and 0 <= summary["score"] <= 100
+    ready = client.get("/readyz")
+    assert ready.status_code == 200 and ready.get_json()["checks"]["grammar"]["detail"] == "off"
+
+
+def test_dead_languagetool_never_fails_the_review_endpoint(tmp_path):
+    client = _app(tmp_path, languagetool_url=dead_url()).test_client()
+    resp = client.post("/v1/review", json={"text": "Sorry, we've been swamped this week."})
+    body = resp.get_json()
+    assert resp.status_code == 200
+    assert body["summary"]["grammar"]["status"] == "skipped"
+    assert any(f["category"] == "excuse" for f in body["findings"])
+
+
+def test_disabled_grammar_category_skips_languagetool(tmp_path):
+    with Server() as lt:
+        client = _app(tmp_path, languagetool_url=lt.url).test_client()
+        body = client.post("/v1/review", json={"text": "I couldnt tell there freinds.",
+                                               "disabledCategories": ["grammar", "spelling"]}).get_json()
+        assert lt.received == []
+    assert not any(f["category"] in ("grammar", "spelling") for f in body["findings"])
+    assert body["summary"]["grammar"]["status"] == "off"
+
+
+def test_rewrite_applies_a_grammar_finding_by_id(tmp_path):
+    text = "I couldnt tell there freinds."
+    with Server() as lt:
+        client = _app(tmp_path, languagetool_url=lt.url).test_client()
+        found = client.post("/v1/review", json={"text": text}).get_json()["findings"]
+        fid = next(f["id"] for f in found if f["rule"] == "languagetool.MORFOLOGIK_RULE_EN_US")
+        body = client.post("/v1/rewrite", json={"text": text, "apply": [fid]}).get_json()
+    assert body["text"] == "I couldnt tell there friends."
+    assert [e["id"] for e in body["edits"]] == [fid]

@@ -13,6 +13,7 @@ import email
 import email.policy
 import json
 import sys
+import textwrap
 from pathlib import Path
 
 from . import __version__
@@ -142,11 +143,15 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _check(args) -> int:
     reviewer = _load_reviewer(args.pack)
+    from .analyzers import Analyzers, format_summary
+    from .config import Settings
+    settings = Settings.load()
+    analyzers = Analyzers(settings.languagetool_url, settings.languagetool_budget, settings.languagetool_local)
     floor = SEVERITY_RANK[args.fail_on]
     worst = -1
     report = []
     for name, text in _inputs(args.paths):
-        result = reviewer.review(text)
+        result = reviewer.review(text, analyzers=analyzers)
         report.append((name, text, result))
         for f in result.findings:
             worst = max(worst, SEVERITY_RANK[f.severity])
@@ -166,7 +171,8 @@ def _check(args) -> int:
                 hint = f" → {f.suggestions[0].replacement!r}" if f.suggestions else ""
                 print(f"{name}:{line}:{col}: {f.severity} {f.category} {f.rule}: {f.message}{hint}")
             if args.summary:
-                print(f"{name}: summary: {json.dumps(result.summary(), ensure_ascii=False)}")
+                print(f"{name}: summary:")
+                print(textwrap.indent(format_summary(result.summary()), "    "))
         total = sum(len(r.findings) for _, _, r in report)
         print(f"{total} finding{'s' if total != 1 else ''} in {len(report)} file{'s' if len(report) != 1 else ''}",
               file=sys.stderr)

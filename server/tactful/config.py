@@ -29,6 +29,7 @@ class Settings:
     database_url: str = ""
     languagetool_url: str = ""
     languagetool_budget: float = 1.5
+    languagetool_local: str = ""
     pack_refresh_seconds: float = 2.0
     auth: bool = False
     log_level: str = "INFO"

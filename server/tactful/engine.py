@@ -65,6 +65,7 @@ class Review:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     pack: Pack
+    analysis: dict | None = None  # the analyzers' summary (words, grade, tone, score, grammar) when they ran
 
     @cached_property
     def index(self) -> Utf16Index:
@@ -81,6 +82,7 @@ class Review:
             "authored": [{"offset": self.index.to_utf16(b.start),
                           "length": self.index.to_utf16(b.end) - self.index.to_utf16(b.start)}
                          for b in self.blocks],
+            **(self.analysis or {}),
         }
 
     def to_dict(self) -> dict:
@@ -121,24 +123,38 @@ class Reviewer:
         return result
 
     def review(self, text: str, *, disabled_rules=(), disabled_categories=(), min_severity: str | None = None,
-               excluded: list[tuple[int, int]] = ()) -> Review:
-        """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML)."""
+               excluded: list[tuple[int, int]] = (), analyzers=None) -> Review:
+        """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML).
+
+        With `analyzers` (an `tactful.analyzers.Analyzers`), clarity, tone and grammar findings join the
+        rule findings and the summary gains words, reading grade, tone and the ready-to-send score.
+        """
         blocks = subtract(authored_blocks(text), excluded) if excluded else authored_blocks(text)
         sents = sentences(text, blocks)
         draft = Draft(text, blocks)
         disabled_rules, disabled_categories = set(disabled_rules), set(disabled_categories)
         floor = SEVERITY_RANK[min_severity] if min_severity else 0
         found: list[Finding] = []
+
+        def wanted(rule_id: str, category: str, severity: str) -> bool:
+            return (rule_id not in disabled_rules and category not in disabled_categories
+                    and SEVERITY_RANK[severity] >= floor)
+
         for sent in sents:
             for hit in self.sentence_hits(sent.text):
                 rule = hit.rule
-                if (rule.id in disabled_rules or rule.category in disabled_categories
-                        or SEVERITY_RANK[rule.severity] < floor):
+                if not wanted(rule.id, rule.category, rule.severity):
                     continue
                 if self._condition and rule.kind == "condition" and not self._condition.accept(hit, draft):
                     continue
                 found.append(self._finding(text, sent, hit))
-        return Review(text, tuple(resolve_overlaps(found)), tuple(blocks), tuple(sents), self.pack)
+        found = resolve_overlaps(found)
+        analysis = None
+        if analyzers is not None:
+            found, analysis = _analyze(analyzers, text, blocks, sents, found,
+                                       lambda f: wanted(f.rule, f.category, f.severity),
+                                       grammar={"grammar", "spelling"} - disabled_categories)
+        return Review(text, tuple(found), tuple(blocks), tuple(sents), self.pack, analysis)
 
     def _finding(self, text: str, sent: Sentence, hit: Hit) -> Finding:
         rule = hit.rule
@@ -150,6 +166,23 @@ class Reviewer:
             while end < len(text) and text[end] in " \t":
                 end += 1
         return Finding(rule.id, rule.category, rule.severity, start, end, rule.message, rule.rationale, suggestions)
+
+
+def _analyze(analyzers, text: str, blocks, sents, found: list[Finding], wanted, grammar: set[str]):
+    """Add the analyzers' findings to the rule findings; a rule finding keeps its span (one card per span)."""
+
+    def free(f: Finding) -> bool:
+        return all(f.end <= k.start or k.end <= f.start for k in found)
+
+    extra = [f for f in resolve_overlaps([f for f in analyzers.findings(text, sents) if wanted(f)]) if free(f)]
+    found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
+    if grammar:
+        checked, status = analyzers.grammar(text, blocks, found)
+        found = sorted(found + [f for f in checked if f.category in grammar and wanted(f)],
+                       key=lambda f: (f.start, f.end, f.rule))
+    else:
+        status = {"status": "off", "reason": "grammar and spelling are disabled for this review"}
+    return found, analyzers.summary(text, sents, found, status)
 
 
 def subtract(blocks: list[Block], excluded) -> list[Block]:

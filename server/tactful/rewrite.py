@@ -57,13 +57,17 @@ def apply(text: str, edits: list[Edit]) -> str:
     return "".join(out)
 
 
-def rewrite(reviewer: Reviewer, text: str, wanted: dict[str, int] | None, **options):
+def rewrite(reviewer: Reviewer, text: str, wanted: dict[str, int] | None, analyzers=None, **options):
     """Returns (new text, edits applied, final Review).
+
+    Chosen ids may name any finding of a review made with the same `analyzers`
+    (clarity, tone, grammar); "all" applies the pack's rules only, whose
+    suggestions are written to stand in for the span they replace.
 
     Each edit's offset counts in the text of its round: round 1 edits point into
     the original text; later rounds (only with "all") into the previous round's result.
     """
-    review = reviewer.review(text, **options)
+    review = reviewer.review(text, analyzers=analyzers if wanted is not None else None, **options)
     index = Utf16Index(text)
     edits = choose(review.findings, wanted, index)
     applied = [{**e.to_dict(index), "round": 1} for e in edits]
@@ -79,4 +83,6 @@ def rewrite(reviewer: Reviewer, text: str, wanted: dict[str, int] | None, **opti
         applied.extend({**e.to_dict(round_index), "round": rounds} for e in more)
         current = apply(current, more)
         review = reviewer.review(current, **options)
+    if analyzers is not None:
+        review = reviewer.review(current, analyzers=analyzers, **options)
     return current, applied, review

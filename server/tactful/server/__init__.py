@@ -36,6 +36,11 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     app.extensions["tactful.packs"] = registry
     app.extensions["tactful.feedback"] = counter
 
+    from ..analyzers import Analyzers
+    analyzers = Analyzers(settings.languagetool_url, settings.languagetool_budget, settings.languagetool_local)
+    analyzers.warm()  # the CMU dictionary and VADER lexicon load now, not in the first review
+    app.extensions["tactful.analyzers"] = analyzers
+
     errors.register(app)
     # Readiness checks: name -> callable returning (ok, detail); areas add their own.
     app.extensions["tactful.checks"] = {"packs": lambda: (bool(app.extensions["tactful.packs"].get()), "")}
@@ -44,6 +49,7 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     tokens = auth.TokenCache(store)
     app.extensions["tactful.tokens"] = tokens
     app.extensions["tactful.checks"]["database"] = store.ping
+    app.extensions["tactful.checks"]["grammar"] = lambda: _grammar_check(analyzers)
     _first_load(registry, tokens, store)
 
     def poll() -> None:
@@ -66,6 +72,15 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     teams_openapi.merge(openapi.EXTRA_PATHS, openapi.PATHS, openapi.SCHEMAS)
 
     return app
+
+
+def _grammar_check(analyzers) -> tuple[bool, str]:
+    """Grammar is optional: off or starting is still ready; /readyz says which."""
+    status = analyzers.status()
+    detail = status["grammar"] + (f" ({status['languagetool']})" if status.get("languagetool") else "")
+    if status.get("state"):
+        detail += f", {status['state']}"
+    return True, detail
 
 
 def _open_store(app: Flask, settings: Settings):

@@ -51,7 +51,26 @@ SCHEMAS = {
                     "message": {"type": "string"}, "rationale": {"type": "string"},
                     "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}}}},
     "Summary": {"type": "object", "description": "Counts by category and severity, the authored ranges, and the analyzers' figures.",
-                "required": ["findings"], "properties": {"findings": {"type": "integer"}}},
+                "required": ["findings", "byCategory", "bySeverity", "sentences", "authored", "words", "questions",
+                             "grade", "tone", "score", "scoreReasons", "grammar"],
+                "properties": {
+                    "findings": {"type": "integer"},
+                    "byCategory": {"type": "object", "additionalProperties": {"type": "integer"}},
+                    "bySeverity": {"type": "object", "additionalProperties": {"type": "integer"}},
+                    "sentences": {"type": "integer"},
+                    "authored": {"type": "array", "items": {"type": "object", "required": ["offset", "length"],
+                                 "properties": {"offset": {"type": "integer"}, "length": {"type": "integer"}}}},
+                    "words": {"type": "integer"}, "questions": {"type": "integer"},
+                    "readingEase": {"type": "number"}, "grade": {"type": "number"},
+                    "avgSentenceLength": {"type": "number"},
+                    "tone": {"type": "object", "required": ["compound", "label"], "properties": {
+                        "compound": {"type": "number", "minimum": -1, "maximum": 1}, "label": {"type": "string"}}},
+                    "score": {"type": "integer", "minimum": 0, "maximum": 100,
+                              "description": "Ready to send, 0-100 (the README gives the formula)"},
+                    "scoreReasons": {"type": "array", "items": {"type": "string"},
+                                     "description": "The two or three things that lower the score most, in plain words"},
+                    "grammar": {"type": "object", "required": ["status"], "properties": {
+                        "status": {"type": "string", "enum": ["ok", "off", "skipped"]}, "reason": {"type": "string"}}}}},
     "PackRef": {"type": "object", "required": ["id", "version"], "properties": {"id": {"type": "string"}, "version": {"type": "string"}}},
     "ReviewRequest": {"oneOf": [
         {"type": "object", "required": ["text"], "additionalProperties": False,
@@ -84,8 +103,10 @@ SCHEMAS = {
         "pack": {"type": "string"},
         "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}},
         "examples": {"type": "object", "properties": {"flag": _STR_LIST, "pass": _STR_LIST}}}},
-    "PackDetail": {"allOf": [{"$ref": "#/components/schemas/PackSummary"}, {"type": "object", "required": ["rules"], "properties": {
-        "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}}]},
+    "PackDetail": {"type": "object", "required": ["id", "version", "rules"], "properties": {
+        "id": {"type": "string"}, "version": {"type": "string"}, "name": {"type": "string"},
+        "description": {"type": "string"}, "extends": {"type": ["string", "null"]},
+        "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}},
     "Feedback": {"type": "object", "required": ["rule", "action"], "additionalProperties": False, "properties": {
         "rule": {"type": "string", "minLength": 1}, "action": {"type": "string", "enum": ["applied", "dismissed", "disabled"]},
         "pack": {"type": "string"}}},

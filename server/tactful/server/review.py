@@ -97,7 +97,8 @@ def review():
     known_keys(data, {"text", "html"} | _OPTION_KEYS)
     text, excluded, from_html = draft(data)
     reviewer, options = reviewer_and_options(data)
-    result = reviewer.review(text, excluded=excluded, **options)
+    result = reviewer.review(text, excluded=excluded, analyzers=current_app.extensions["tactful.analyzers"],
+                             **options)
     current_app.extensions["tactful.feedback"].fired(g.get("team", "default"), [f.rule for f in result.findings])
     body = result.to_dict()
     if from_html:
@@ -131,7 +132,8 @@ def rewrite():
             chosen[w["id"]] = n
     else:
         raise ApiError(400, "'apply' must be \"all\" or a list of finding ids from /v1/review.")
-    new_text, edits, final = rewrite_text(reviewer, text, chosen, **options)
+    new_text, edits, final = rewrite_text(reviewer, text, chosen, current_app.extensions["tactful.analyzers"],
+                                          **options)
     body = final.to_dict()
     return jsonify({"text": new_text, "edits": edits, "findings": body["findings"], "summary": body["summary"],
                     "pack": body["pack"]})
