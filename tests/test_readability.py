@@ -113,6 +113,17 @@ def test_hard_sentence_is_flagged():
     assert readability.stats(HARD).grade >= readability.HARD_GRADE
 
 
+@pytest.mark.parametrize("pasted", [
+    "https://support.example.com/hc/en-us/articles/360001234567-Resetting-two-factor-authentication?utm_source=reply",
+    "accounts-receivable.department@example-enterprises.com",
+    "@ExampleSupportTeamInternational",
+])
+def test_links_addresses_and_handles_are_not_read_as_hard_words(pasted):
+    sentence = f"You can reset it from this page: {pasted} and sign in again."
+    assert readability.stats(sentence) == readability.stats("You can reset it from this page: link and sign in again.")
+    assert Analyzers().findings(sentence, draft_sentences(sentence)) == []
+
+
 def test_plain_short_sentences_pass():
     assert Analyzers().findings(PLAIN, draft_sentences(PLAIN)) == []
 

