@@ -26,7 +26,7 @@ install-test: $(VENV)/.installed-test
 serve: install
 	$(BIN)/tactful serve --host $(HOST) --port $(PORT)
 
-test: test-python
+test: test-python test-extension
 
 test-python: install-test
 	$(BIN)/python -m pytest
