@@ -35,7 +35,8 @@ test-python: install-test
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "installing Chromium from Debian's packages"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 test-extension: install-test chromium
 	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm test
