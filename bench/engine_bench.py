@@ -20,7 +20,7 @@ from dataclasses import replace
 from tactful.engine import Reviewer
 from tactful.packs import Rule, builtin_packs, parse_example
 from tactful.findings import Suggestion
-from tactful.segment import _line_spans
+from tactful.segment import _line_spans, _punkt
 
 PARAGRAPHS = [
     "Thanks for getting back to me so quickly about the order. I checked the warehouse records this morning "
@@ -70,6 +70,7 @@ def cold(reviewer: Reviewer, text: str):
     """A review with every cache emptied first: the cost of a draft never seen before."""
     reviewer._cache.clear()
     _line_spans.cache_clear()
+    _punkt()._decide.cache_clear()
     return reviewer.review(text)
 
 

@@ -52,3 +52,26 @@ def test_rewrite_all_twice_changes_nothing(reviewer, text):
     once, _, _ = rewrite(reviewer, text, None)
     twice, edits, _ = rewrite(reviewer, once, None)
     assert twice == once and edits == []
+
+
+_spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12), st.sampled_from(["info", "warning", "error"])),
+                  max_size=30)
+
+
+@given(_spans)
+@settings(max_examples=500, deadline=None)
+def test_overlap_resolution_keeps_one_card_per_span(spans):
+    from tactful.findings import SEVERITY_RANK, Finding, resolve_overlaps
+
+    found = [Finding(f"r{i}", "excuse", sev, a, a + n, "m") for i, (a, n, sev) in enumerate(spans)]
+    kept = resolve_overlaps(found)
+
+    def overlap(x, y):
+        return not (x.end <= y.start or y.end <= x.start)
+
+    assert all(not overlap(x, y) for i, x in enumerate(kept) for y in kept[i + 1:])
+    assert kept == sorted(kept, key=lambda f: (f.start, f.end, f.rule))
+    for f in found:
+        if f not in kept:  # a dropped finding lost to a kept one at least as severe (then as long)
+            assert any(overlap(f, k) and (SEVERITY_RANK[k.severity], k.end - k.start)
+                       >= (SEVERITY_RANK[f.severity], f.end - f.start) for k in kept)

@@ -312,7 +312,7 @@ class Automaton:
             # A word no phrase names just follows the wildcards: no new state to build.
             found = self._intern(self._closure(reached | wild)) if reached else other
         if len(self._trans) > _CACHE_LIMIT:
-            self._trans = {}
+            self._trans.clear()  # in place: `matches` holds a reference
         self._trans[key] = found
         return found
 
@@ -324,17 +324,20 @@ class Automaton:
         """
         out = []
         n = len(toks)
-        empty, payloads, step = self._empty, self._payloads, self._step
+        words = [t.norm for t in toks]
+        empty, payloads, step, trans = self._empty, self._payloads, self._step, self._trans
         for i in range(n):
             state = self._init0 if i == 0 else self._init
             j = i
             while j < n:
-                state = step(state, toks[j].norm)
+                word = words[j]
+                nxt = trans.get((state, word))  # the common case, without a call
+                state = step(state, word) if nxt is None else nxt
                 if state == empty:
                     break
                 j += 1
-                for p in payloads[state]:
-                    out.append((p, i, j))
+                if payloads[state]:
+                    out.extend((p, i, j) for p in payloads[state])
                 if j == n:
                     for p in payloads[step(state, END)]:
                         out.append((p, i, j))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -45,9 +46,8 @@ def _suffix_len(word: str) -> int:
     return 0
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A normalized word and its span (code-point indexes into the draft)."""
+class Token(NamedTuple):
+    """A normalized word and its span (code-point indexes into the draft). A tuple: cheap to make."""
 
     norm: str
     start: int
@@ -61,11 +61,28 @@ class Sentence:
     text: str
 
 
+class _Punkt(PunktSentenceTokenizer):
+    """Punkt with its decision at each candidate break cached.
+
+    Punkt decides whether a full stop (or ? !) ends a sentence from a short
+    context: the word before it and the token after. With fixed parameters that
+    decision depends on the context string alone, and contexts such as
+    "today. We" recur from draft to draft, so each is worked out once.
+    """
+
+    def __init__(self, params: PunktParameters) -> None:
+        super().__init__(params)
+        self._decide = lru_cache(maxsize=65536)(super().text_contains_sentbreak)
+
+    def text_contains_sentbreak(self, text: str) -> bool:
+        return self._decide(text)
+
+
 @lru_cache(maxsize=1)
 def _punkt() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(_ABBREVIATIONS)
-    return PunktSentenceTokenizer(params)
+    return _Punkt(params)
 
 
 @lru_cache(maxsize=8192)
@@ -120,6 +137,8 @@ def normalize(word: str) -> str:
 
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of `text`, spans shifted by `offset`, contractions expanded."""
+    if "'" not in text and "’" not in text:  # no contraction anywhere: the fast path
+        return [Token(m.group().lower(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)]
     out: list[Token] = []
     for m in WORD.finditer(text):
         word = m.group().lower()
