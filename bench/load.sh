@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 PORT=${PORT:-8799}
 DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-4}   # clients at once: a team of agents typing, each waiting for its review
 .venv/bin/python - <<'PY'
 import json, sys
 sys.path.insert(0, "bench")
@@ -21,6 +22,6 @@ SERVER=$!
 trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 wrk -t1 -c4 -d5s -s bench/review.lua "http://127.0.0.1:$PORT/v1/review" >/dev/null   # warm-up
-echo "tactful serve (default settings), 1,500-char drafts, wrk -t1 -c8 -d$DURATION:"
-wrk -t1 -c8 -d"$DURATION" --latency -s bench/review.lua "http://127.0.0.1:$PORT/v1/review" | \
+echo "tactful serve (default settings), 1,500-char drafts, wrk -t1 -c$CONNECTIONS -d$DURATION:"
+wrk -t1 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/review.lua "http://127.0.0.1:$PORT/v1/review" | \
   grep -E "reviews/s|errors|latency p|Non-2xx|Requests/sec"
