@@ -40,12 +40,15 @@ test('typing a draft underlines the excuse and the scripted apology, and nothing
   assert.deepEqual(page.errors, []);
 });
 
-test('the badge counts findings by category and lists them', async () => {
+test('the badge counts findings by category, shows the ready-to-send score, and lists them', async () => {
   await waitFor(async () => (await badge(page).getAttribute('data-status')) === 'ok', { what: 'badge ok' });
   const label = await badge(page).getAttribute('aria-label');
   assert.match(label, /2 findings/);
   assert.match(label, /1 Excuse/);
   assert.match(label, /1 Scripted/);
+  const score = Number(label.match(/Ready-to-send score (\d+)/)?.[1]);
+  assert.ok(score >= 0 && score < 100, `the server's ready-to-send score is shown (${label})`);
+  assert.equal(await badge(page).locator('.score').innerText(), String(score));
   await badge(page).click();
   const panel = page.locator('[data-tactful-panel]');
   await panel.waitFor({ state: 'visible' });
