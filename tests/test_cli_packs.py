@@ -12,32 +12,15 @@ from werkzeug.serving import make_server
 
 from tactful.cli import main
 
+from packfixtures import codename_pack
+
 TEAMS = Path(__file__).resolve().parent.parent / "rules" / "teams"
 
-PACK = """\
-pack: team-a
-version: "{label}"
-extends: core
-rules:
-  - id: overshare.codename
-    kind: phrases
-    category: overshare
-    severity: warning
-    message: "{message}"
-    rationale: Describe the feature in the customer's words.
-    phrases: ["project falcon"]
-    suggestions:
-      - replacement: "the new release"
-        label: Describe it
-    examples:
-      flag: ["It ships with [[project Falcon]] soon."]
-      pass: ["{passing}"]
-"""
 
 
 def write(tmp_path, name="team-a.yaml", label="1.0", message="Code names mean nothing.", passing="It ships soon."):
     path = tmp_path / name
-    path.write_text(PACK.format(label=label, message=message, passing=passing), encoding="utf-8")
+    path.write_text(codename_pack(label, message, passing), encoding="utf-8")
     return path
 
 

@@ -22,29 +22,11 @@ from pathlib import Path
 
 import pytest
 from dbfixtures import fresh_postgres_database, set_connections
+from packfixtures import codename_pack
 
 TACTFUL = str(Path(sys.executable).with_name("tactful"))
 DRAFT = "It ships with project Falcon soon."
 
-PACK = """\
-pack: team-a
-version: "{label}"
-extends: core
-rules:
-  - id: overshare.codename
-    kind: phrases
-    category: overshare
-    severity: warning
-    message: "{message}"
-    rationale: Describe the feature in the customer's words.
-    phrases: ["project falcon"]
-    suggestions:
-      - replacement: "the new release"
-        label: Describe it
-    examples:
-      flag: ["It ships with [[project Falcon]] soon."]
-      pass: ["It ships soon."]
-"""
 
 
 def _free_port() -> int:
@@ -134,13 +116,13 @@ def wait_for(predicate, timeout: float) -> float:
 def test_a_pack_published_through_one_instance_serves_on_the_other_within_5_seconds(servers):
     _, a, b = servers
     assert b.codename_message() is None  # unknown pack on b so far
-    status, body = call(a.base, "POST", "/v1/packs", {"source": PACK.format(label="1", message="First.")})
+    status, body = call(a.base, "POST", "/v1/packs", {"source": codename_pack("1", "First.", "It ships soon.")})
     assert status == 201, body
     published = time.monotonic()
     assert a.codename_message() == "First."  # at once on the instance that published
     wait_for(lambda: b.codename_message() == "First.", timeout=5 - (time.monotonic() - published))
     # And the other way round: a new version through b reaches a.
-    status, body = call(b.base, "POST", "/v1/packs", {"source": PACK.format(label="2", message="Second.")})
+    status, body = call(b.base, "POST", "/v1/packs", {"source": codename_pack("2", "Second.", "It ships soon.")})
     assert status == 201 and body["version"] == 2
     wait_for(lambda: a.codename_message() == "Second.", timeout=5)
 
@@ -153,7 +135,7 @@ def test_database_outage_reviews_go_on_publish_is_503_then_everything_recovers(s
         for server in (a, b):
             status, body = call(server.base, "POST", "/v1/review", {"text": DRAFT, "pack": "team-a"})
             assert status == 200 and any(f["rule"] == "team-a.overshare.codename" for f in body["findings"])
-        status, body = call(a.base, "POST", "/v1/packs", {"source": PACK.format(label="3", message="Third.")})
+        status, body = call(a.base, "POST", "/v1/packs", {"source": codename_pack("3", "Third.", "It ships soon.")})
         assert status == 503, body
         assert body["detail"].startswith("The pack store (database) is unreachable, so nothing was published. "
                                          "Reviews go on with the packs already loaded")
@@ -165,7 +147,7 @@ def test_database_outage_reviews_go_on_publish_is_503_then_everything_recovers(s
         set_connections(name, True)
     # Back: publishing works again on the same processes, and the other instance follows.
     wait_for(lambda: call(a.base, "POST", "/v1/packs",
-                          {"source": PACK.format(label="3", message="Third.")})[0] == 201, timeout=10)
+                          {"source": codename_pack("3", "Third.", "It ships soon.")})[0] == 201, timeout=10)
     wait_for(lambda: b.codename_message() == "Third.", timeout=5)
     assert call(b.base, "GET", "/readyz")[0] == 200
     assert a.proc.poll() is None and b.proc.poll() is None

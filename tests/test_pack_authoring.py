@@ -16,23 +16,11 @@ from tactful.engine import Reviewer
 from tactful.packs import PackError, builtin_packs, load_pack_file, load_pack_text, resolve
 from tactful.packtest import check_pack
 
+from packfixtures import codename_rule
+
 TEAMS = Path(__file__).resolve().parent.parent / "rules" / "teams"
 
-OWN_RULE = """\
-  - id: overshare.codename
-    kind: phrases
-    category: overshare
-    severity: warning
-    message: Internal code names mean nothing to the customer.
-    rationale: Describe the feature in the customer's words.
-    phrases: ["project falcon"]
-    suggestions:
-      - replacement: "the new release"
-        label: Describe it
-    examples:
-      flag: ["It ships with [[project Falcon]] soon."]
-      pass: ["It ships with the new release soon."]
-"""
+OWN_RULE = codename_rule()
 
 
 def team_pack(body: str = "", rules: str = OWN_RULE, head: str = "pack: team-a\nversion: \"1.0.0\"\nextends: core\n"):

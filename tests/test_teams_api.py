@@ -14,34 +14,19 @@ from dbfixtures import fresh_postgres_database, pg_database, set_connections  # 
 from tactful.auth import hash_token, new_token
 from tactful.server import create_app
 
-PACK = """\
-pack: team-a
-version: "{label}"
-extends: core
+from packfixtures import codename_pack
+
+TEAM_HEAD = """\
 disable: [core.scripted.inconvenience]
 overrides:
   core.excuse.workload:
     severity: error
-rules:
-  - id: overshare.codename
-    kind: phrases
-    category: overshare
-    severity: warning
-    message: "{message}"
-    rationale: Describe the feature in the customer's words.
-    phrases: ["project falcon"]
-    suggestions:
-      - replacement: "the new release"
-        label: Describe it
-    examples:
-      flag: ["It ships with [[project Falcon]] soon."]
-      pass: ["{passing}"]
 """
 DRAFT = "Sorry, we have been swamped. It ships with project Falcon soon. We apologize for any inconvenience."
 
 
 def pack_yaml(label="1.0.0", message="Code names mean nothing to customers.", passing="It ships soon."):
-    return PACK.format(label=label, message=message, passing=passing)
+    return codename_pack(label, message, passing, head=TEAM_HEAD)
 
 
 class Team:
