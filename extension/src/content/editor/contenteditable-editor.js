@@ -6,6 +6,7 @@
 
 import { readDraft } from '../text/draft.js';
 import { clientArea, frameOffset, intersectRects, shiftRect, viewportRect } from './geometry.js';
+import { replaceAsTyped } from './replace.js';
 
 export class ContentEditableEditor {
   /**
@@ -75,17 +76,7 @@ export class ContentEditableEditor {
    * placeholder (plan.select) so the writer types straight over it.
    */
   replace(plan) {
-    this.read();
-    this.focus();
-    this.select(plan.start, plan.end);
-    const done = plan.text
-      ? this.doc.execCommand('insertText', false, plan.text)
-      : this.doc.execCommand('delete', false);
-    if (!done) this.replaceWithoutUndo(plan);
-    if (plan.select) {
-      this.read();
-      this.select(plan.select.start, plan.select.end);
-    }
+    replaceAsTyped(this, plan);
   }
 
   /** Fallback when the browser refuses the editing command: a direct edit plus an input event. */

@@ -7,6 +7,7 @@
 import { readDraft } from '../text/draft.js';
 import { TextareaMirror } from './textarea-mirror.js';
 import { clientArea, frameOffset, intersectRects, shiftRect, viewportRect } from './geometry.js';
+import { replaceAsTyped } from './replace.js';
 
 export class TextareaEditor {
   /**
@@ -66,17 +67,7 @@ export class TextareaEditor {
   }
 
   replace(plan) {
-    this.read();
-    this.focus();
-    this.select(plan.start, plan.end);
-    const done = plan.text
-      ? this.doc.execCommand('insertText', false, plan.text)
-      : this.doc.execCommand('delete', false);
-    if (!done) this.replaceWithoutUndo(plan);
-    if (plan.select) {
-      this.read();
-      this.select(plan.select.start, plan.select.end);
-    }
+    replaceAsTyped(this, plan);
   }
 
   /** Fallback when the browser refuses the editing command: setRangeText plus an input event. */
