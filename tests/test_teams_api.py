@@ -210,6 +210,24 @@ def test_a_team_cannot_change_another_teams_pack(app, client, acme):
     assert client.get("/v1/packs/team-a/source", headers=bearer(other.member)).status_code == 403
 
 
+@both
+def test_another_teams_pack_is_unknown_to_its_tokens(app, client, acme):
+    other = Team(app, "other")
+    assert publish(client, acme.admin, pack_yaml()).status_code == 201
+    for token, sees in ((acme.member, True), (acme.admin, True), (other.member, False), (other.admin, False)):
+        listed = {p["id"] for p in client.get("/v1/packs", headers=bearer(token)).get_json()["packs"]}
+        assert "core" in listed and ("team-a" in listed) == sees
+        assert client.get("/v1/packs/team-a", headers=bearer(token)).status_code == (200 if sees else 404)
+        assert client.get("/v1/rules/team-a.overshare.codename",
+                          headers=bearer(token)).status_code == (200 if sees else 404)
+        r = client.post("/v1/review", json={"text": DRAFT, "pack": "team-a"}, headers=bearer(token))
+        assert r.status_code == (200 if sees else 404)
+    assert client.get("/v1/stats?pack=team-a", headers=bearer(other.admin)).status_code == 404
+    # Its code name stays out of the other team's reviews, which use core.
+    body = review(client, other.member)
+    assert body["pack"]["id"] == "core" and "project falcon" not in str(body).lower().replace(DRAFT.lower(), "")
+
+
 def test_feedback_is_counted_per_team_and_rule_without_text(app, client, acme):
     other = Team(app, "other")
     publish(client, acme.admin, pack_yaml())

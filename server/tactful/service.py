@@ -43,6 +43,7 @@ class PackRegistry:
         self._packs: dict[str, Pack] = dict(self._builtin)
         self._reviewers: dict[str, tuple[Pack, Reviewer]] = {}
         self._team: dict[str, tuple[int, str]] = {}  # pack id → (active version number, YAML source)
+        self._owners: dict[str, str] = {}  # team pack id → the team that owns it
         self._keys: dict[str, tuple] = {}  # pack id → the (id, number) chain it was resolved from
         self._broken: set[tuple[str, int]] = set()  # versions that failed to load (logged once)
 
@@ -56,6 +57,14 @@ class PackRegistry:
 
     def is_builtin(self, pack_id: str) -> bool:
         return pack_id in self._builtin
+
+    def owner(self, pack_id: str) -> str | None:
+        """The team that owns a team pack (None for a built-in pack)."""
+        return self._owners.get(pack_id)
+
+    def visible_to(self, pack_id: str, team: str | None) -> bool:
+        """Whether a caller of `team` may see the pack: built-in packs and the team's own (None: anyone)."""
+        return team is None or pack_id in self._builtin or self._owners.get(pack_id) == team
 
     def version_number(self, pack_id: str) -> int | None:
         entry = self._team.get(pack_id)
@@ -101,6 +110,7 @@ class PackRegistry:
         current = {pid: n for pid, (n, _) in self._team.items()}
         if versions == current:
             return False
+        self._owners = self.store.owners()
         changed = {pid: n for pid, n in versions.items() if current.get(pid) != n and pid not in self._builtin}
         sources = self.store.sources(changed)
         team = {pid: entry for pid, entry in self._team.items() if pid in versions}
@@ -110,6 +120,10 @@ class PackRegistry:
 
     def install(self, pack_id: str, number: int, source: str, pack: Pack, reviewer: Reviewer) -> None:
         """Serve a version this instance has just published or rolled back to (others catch up by polling)."""
+        try:
+            self._owners = self.store.owners()
+        except StoreUnavailable:  # the next poll fills it in; until then only calls without a token see it
+            pass
         with self._lock:
             self._reviewers[pack_id] = (pack, reviewer)
         self._install({**self._team, pack_id: (number, source)}, ready={pack_id: pack})

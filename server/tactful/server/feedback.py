@@ -15,7 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from ..service import ACTIONS
 from ..store import StoreUnavailable
 from .errors import ApiError
-from .review import json_body
+from .review import json_body, visible_pack
 from .teams_openapi import RULE_ID
 
 bp = Blueprint("feedback", __name__, url_prefix="/v1")
@@ -51,7 +51,7 @@ def stats():
         raise ApiError(503, "The database is unreachable, so statistics cannot be read now; counting goes on "
                             "in memory and nothing is lost. Try again shortly.", {"Retry-After": "5"}) from None
     if pack_id:
-        pack = current_app.extensions["tactful.packs"].get(pack_id)
+        pack = visible_pack(pack_id)
         if pack is None:
             raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
         ids = {r.id for r in pack.rules}

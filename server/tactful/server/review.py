@@ -75,6 +75,23 @@ def _type(value) -> str:
             dict: "an object"}.get(type(value), type(value).__name__)
 
 
+def caller_team() -> str | None:
+    """The team whose packs a caller may see: its token's team; None (every pack) without a token."""
+    return g.get("team") if g.get("role") else None
+
+
+def visible_pack(pack_id: str | None):
+    """The pack, if it exists and the caller may see it (another team's pack is 'unknown' to a token).
+
+    The pack chosen for the caller's team (`tactful teams set-pack`) is always visible to it.
+    """
+    registry = current_app.extensions["tactful.packs"]
+    pack = registry.get(pack_id)
+    if pack is None:
+        return None
+    return pack if pack.id == g.get("team_pack") or registry.visible_to(pack.id, caller_team()) else None
+
+
 def reviewer_and_options(data: dict):
     if "pack" in data and not isinstance(data["pack"], str):
         raise ApiError(400, f"'pack' must be a string, not {_type(data['pack'])}.")
@@ -82,7 +99,7 @@ def reviewer_and_options(data: dict):
     min_severity = data.get("minSeverity")
     if "minSeverity" in data and min_severity not in SEVERITIES:
         raise ApiError(400, f"'minSeverity' must be one of {', '.join(SEVERITIES)}.")
-    reviewer = current_app.extensions["tactful.packs"].reviewer(pack_id)
+    reviewer = current_app.extensions["tactful.packs"].reviewer(pack_id) if visible_pack(pack_id) else None
     if reviewer is None:
         raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
     options = {"disabled_rules": _string_list(data, "disabledRules"),
@@ -141,13 +158,14 @@ def rewrite():
 
 @bp.get("/packs")
 def packs():
-    registry = current_app.extensions["tactful.packs"]
-    return jsonify(packs=[p.summary() for p in registry.packs().values()], default=registry.default)
+    registry, team = current_app.extensions["tactful.packs"], caller_team()
+    return jsonify(packs=[p.summary() for p in registry.packs().values() if registry.visible_to(p.id, team)],
+                   default=registry.default)
 
 
 @bp.get("/packs/<pack_id>")
 def pack(pack_id: str):
-    found = current_app.extensions["tactful.packs"].get(pack_id)
+    found = visible_pack(pack_id)
     if found is None:
         raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
     return jsonify({**found.summary(), "rules": [r.to_dict() for r in found.rules]})
@@ -157,7 +175,9 @@ def pack(pack_id: str):
 def rule(rule_id: str):
     registry = current_app.extensions["tactful.packs"]
     preferred = registry.get(g.get("team_pack")) if g.get("team_pack") else None
-    for p in ([preferred] if preferred else []) + list(registry.packs().values()):
+    team = caller_team()
+    visible = [p for p in registry.packs().values() if registry.visible_to(p.id, team)]
+    for p in ([preferred] if preferred else []) + visible:
         found = p.rule(rule_id)
         if found:
             return jsonify(found.to_dict())

@@ -203,6 +203,11 @@ class Store:
         with self.session() as s:
             return dict(s.execute(select(ActivePack.pack_id, ActivePack.number)).all())
 
+    def owners(self) -> dict[str, str]:
+        """{pack id: owning team} of every published pack."""
+        with self.session() as s:
+            return dict(s.execute(select(ActivePack.pack_id, ActivePack.team)).all())
+
     def sources(self, wanted: dict[str, int]) -> dict[str, str]:
         """The YAML source of the given (pack id, version number) pairs."""
         if not wanted:
