@@ -27,3 +27,20 @@ def test_toml_then_environment(tmp_path):
 def test_bad_value_names_the_setting():
     with pytest.raises(ValueError, match="max_text_length"):
         Settings.load(environ={"TACTFUL_MAX_TEXT_LENGTH": "lots"})
+
+
+def test_serve_compiles_the_packs_and_freezes_them_before_forking(tmp_path):
+    import gc
+
+    from tactful.server import create_app
+    from tactful.wsgi import prepare_for_fork
+
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path)})
+    registry = app.extensions["tactful.packs"]
+    try:
+        prepare_for_fork(app)
+        assert gc.get_freeze_count() > 100_000  # the compiled core pack and the lexicons, out of GC's sight
+        reviewer = registry.reviewer("core")
+        assert registry.reviewer("core") is reviewer and reviewer.review("We are swamped.").findings
+    finally:
+        gc.unfreeze()
