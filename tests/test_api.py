@@ -137,6 +137,22 @@ def test_rewrite_chosen_ids(client):
     assert unknown["text"] == SWAMPED and unknown["edits"] == []
 
 
+@pytest.mark.parametrize("text, rule, expected", [
+    ("Rest assured, our team is on it.", "core.scripted.rest_assured", "Our team is on it."),
+    ("Sorry for the delay, we've been swamped this week. It ships Friday.", "core.excuse.workload",
+     "Sorry for the delay. It ships Friday."),
+])
+def test_rewrite_deletion_leaves_a_clean_sentence(client, text, rule, expected):
+    found = client.post("/v1/review", json={"text": text}).get_json()["findings"]
+    f = next(f for f in found if f["rule"] == rule)
+    n = next(i for i, s in enumerate(f["suggestions"]) if s["replacement"] == "")
+    r = client.post("/v1/rewrite", json={"text": text, "apply": [{"id": f["id"], "suggestion": n}]}).get_json()
+    assert r["text"] == expected
+    (edit,) = r["edits"]
+    assert edit["id"] == f["id"]
+    assert text[:edit["offset"]] + edit["replacement"] + text[edit["offset"] + edit["length"]:] == expected
+
+
 def test_pack_catalogue(client):
     packs = client.get("/v1/packs").get_json()
     assert "core" in {p["id"] for p in packs["packs"]}

@@ -10,6 +10,7 @@ changes nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .engine import Reviewer
@@ -23,11 +24,38 @@ MAX_ROUNDS = 4
 class Edit:
     finding: Finding
     replacement: str
+    start: int  # what is replaced: the finding's span, or a little more for a tidy deletion
+    end: int
 
     def to_dict(self, index: Utf16Index) -> dict:
-        offset = index.to_utf16(self.finding.start)
-        return {"id": f"{self.finding.rule}@{offset}", "rule": self.finding.rule, "offset": offset,
-                "length": index.to_utf16(self.finding.end) - offset, "replacement": self.replacement}
+        fid = f"{self.finding.rule}@{index.to_utf16(self.finding.start)}"
+        offset = index.to_utf16(self.start)
+        return {"id": fid, "rule": self.finding.rule, "offset": offset,
+                "length": index.to_utf16(self.end) - offset, "replacement": self.replacement}
+
+
+_AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
+_SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
+_SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
+
+
+def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """(start, end, replacement) for deleting text[start:end] so that a clean sentence is left.
+
+    "Rest assured, our team is on it." minus "Rest assured" is "Our team is on it.";
+    "Sorry for the delay, we've been swamped." minus the clause is "Sorry for the delay.".
+    The extension tidies a deletion the same way (extension/src/content/text/edits.js).
+    """
+    after = _SEP_AFTER.match(text, end).end()
+    following = text[after:after + 1]
+    if _AT_SENTENCE_START.search(text, 0, start) or start == 0:
+        if following.isalpha():
+            return start, after + 1, following.upper()
+        return start, after, ""
+    head = len(_SEP_BEFORE.search(text, 0, start).group())
+    if head and (not following or following in ".!?…\n"):
+        return start - head, end, ""
+    return start, after, ""
 
 
 def choose(findings, wanted: dict[str, int] | None, index: Utf16Index) -> list[Edit]:
@@ -39,7 +67,7 @@ def choose(findings, wanted: dict[str, int] | None, index: Utf16Index) -> list[E
             continue
         n = 0 if wanted is None else wanted[fid]
         if n < len(f.suggestions):
-            edits.append(Edit(f, f.suggestions[n].replacement))
+            edits.append(Edit(f, f.suggestions[n].replacement, f.start, f.end))
     kept: list[Edit] = []
     for e in sorted(edits, key=lambda e: (e.finding.start, -(e.finding.end - e.finding.start), e.finding.rule)):
         if all(e.finding.start >= k.finding.end or e.finding.end <= k.finding.start for k in kept):
@@ -47,12 +75,25 @@ def choose(findings, wanted: dict[str, int] | None, index: Utf16Index) -> list[E
     return kept
 
 
+def tidy(text: str, edits: list[Edit]) -> list[Edit]:
+    """Deletions widened to leave clean sentences, where that touches no other edit."""
+    out = []
+    for i, e in enumerate(edits):
+        if e.replacement == "":
+            start, end, rep = tidy_deletion(text, e.start, e.end)
+            others = edits[:i] + edits[i + 1:]
+            if all(end <= o.start or o.end <= start for o in others):
+                e = Edit(e.finding, rep, start, end)
+        out.append(e)
+    return out
+
+
 def apply(text: str, edits: list[Edit]) -> str:
     out, pos = [], 0
-    for e in sorted(edits, key=lambda e: e.finding.start):
-        out.append(text[pos:e.finding.start])
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[pos:e.start])
         out.append(e.replacement)
-        pos = e.finding.end
+        pos = e.end
     out.append(text[pos:])
     return "".join(out)
 
@@ -69,14 +110,14 @@ def rewrite(reviewer: Reviewer, text: str, wanted: dict[str, int] | None, analyz
     """
     review = reviewer.review(text, analyzers=analyzers if wanted is not None else None, **options)
     index = Utf16Index(text)
-    edits = choose(review.findings, wanted, index)
+    edits = tidy(text, choose(review.findings, wanted, index))
     applied = [{**e.to_dict(index), "round": 1} for e in edits]
     current = apply(text, edits)
     review = reviewer.review(current, **options)
     rounds = 1
     while wanted is None and rounds < MAX_ROUNDS:
         round_index = Utf16Index(current)
-        more = choose(review.findings, None, round_index)
+        more = tidy(current, choose(review.findings, None, round_index))
         if not more:
             break
         rounds += 1

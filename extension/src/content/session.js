@@ -259,7 +259,7 @@ export class EditorSession {
     this.ui.card.close();
     if (!suggestion) return;
     this.findings = this.findings.filter((f) => f !== current);
-    this.editor.replace(planReplacement(current, suggestion));
+    this.editor.replace(planReplacement(current, suggestion, this.text));
     this.contentChanged();
     this.client.feedback(current.rule, 'applied');
   }
@@ -267,7 +267,7 @@ export class EditorSession {
   /** Apply every finding's first suggestion, last first so earlier offsets hold. */
   fixAll() {
     this.sync();
-    const plans = planFixAll(this.findings);
+    const plans = planFixAll(this.findings, this.text);
     this.ui.panel.close();
     for (const { finding, plan } of plans) {
       this.findings = this.findings.filter((f) => f !== finding);

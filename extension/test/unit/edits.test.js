@@ -54,3 +54,27 @@ test('fix all applies from the end and skips overlapping findings', () => {
   for (const { plan } of plans) out = applyPlan(out, plan);
   assert.equal(out, 'A bbb C');
 });
+
+test('a deletion leaves a clean sentence: separator and capital at the start, the comma before a last clause', () => {
+  const cases = [
+    ['Rest assured, our team is on it.', 'Rest assured', 'Our team is on it.'],
+    ['Hi Sam,\nPlease rest assured that your data is safe.', 'Please rest assured that', 'Hi Sam,\nYour data is safe.'],
+    ["Sorry for the delay, we've been swamped this week. It ships Friday.", "we've been swamped this week", 'Sorry for the delay. It ships Friday.'],
+    ["Sorry, we've been swamped, but your order ships Friday.", "we've been swamped", 'Sorry, but your order ships Friday.'],
+    ['Thanks for waiting. Please be advised the shop closes at 4.', 'Please be advised', 'Thanks for waiting. The shop closes at 4.'],
+    ['We will, rest assured, call you at 4.', 'rest assured', 'We will, call you at 4.'],
+  ];
+  for (const [text, span, expected] of cases) {
+    const start = text.indexOf(span);
+    const plan = planReplacement(finding(start, start + span.length), { replacement: '', label: 'Remove it' }, text);
+    assert.equal(applyPlan(text, plan), expected);
+  }
+});
+
+test('a replacement is never tidied, and without the draft a deletion is exact', () => {
+  const text = 'Rest assured, our team is on it.';
+  const swap = planReplacement(finding(0, 12), { replacement: 'Good news', label: 'x' }, text);
+  assert.deepEqual([swap.start, swap.end, swap.text], [0, 12, 'Good news']);
+  const exact = planReplacement(finding(0, 12), { replacement: '', label: 'x' });
+  assert.equal(applyPlan(text, exact), ', our team is on it.');
+});

@@ -48,15 +48,41 @@ export function findPlaceholder(replacement) {
  * How applying `suggestion` to `finding` changes the text: replace [start, end) with
  * `text`, then select `select` (absolute offsets in the new text) if there is a placeholder.
  */
-export function planReplacement(finding, suggestion) {
+export function planReplacement(finding, suggestion, draft = null) {
   const text = suggestion.replacement;
   const ph = findPlaceholder(text);
-  return {
+  const plan = {
     start: finding.start,
     end: finding.end,
     text,
     select: ph ? { start: finding.start + ph.start, end: finding.start + ph.end } : null,
   };
+  return draft === null ? plan : tidyDeletion(draft, plan);
+}
+
+const AT_SENTENCE_START = /(?:^|[.!?…]["'”’)\]]*[ \t]+|\n)[ \t"'“‘*•-]*$/;
+const SEP_AFTER = /^[ \t]*[,;:—–]?[ \t]*/;
+const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
+
+/**
+ * A deletion that leaves a clean sentence: "Rest assured, our team is on it." minus
+ * "Rest assured" becomes "Our team is on it.", not ", our team…"; "Sorry for the delay,
+ * we've been swamped." minus the clause becomes "Sorry for the delay." Other plans are
+ * returned as they are. The server's /v1/rewrite tidies deletions the same way.
+ */
+export function tidyDeletion(text, plan) {
+  if (plan.text !== '') return plan;
+  const before = text.slice(0, plan.start);
+  const afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
+  const next = text.charAt(afterEnd);
+  if (AT_SENTENCE_START.test(before)) {
+    if (/\p{L}/u.test(next)) return { start: plan.start, end: afterEnd + 1, text: next.toUpperCase(), select: null };
+    return { ...plan, end: afterEnd };
+  }
+  const head = SEP_BEFORE.exec(before)[0].length;
+  if (head && (next === '' || /[.!?…\n]/.test(next))) return { ...plan, start: plan.start - head };
+  if (afterEnd > plan.end) return { ...plan, end: afterEnd };
+  return plan;
 }
 
 /** Apply a plan to a string (what the editor should hold afterwards). */
@@ -68,14 +94,16 @@ export function applyPlan(text, plan) {
  * Plans for "Fix all": each finding's first suggestion, last first so earlier offsets
  * stay valid, skipping findings that overlap one already planned.
  */
-export function planFixAll(findings) {
+export function planFixAll(findings, draft = null) {
   const fixable = findings.filter((f) => f.suggestions?.length).sort((a, b) => b.start - a.start);
   const plans = [];
   let floor = Infinity;
   for (const f of fixable) {
     if (f.end > floor) continue;
-    plans.push({ finding: f, plan: { ...planReplacement(f, f.suggestions[0]), select: null } });
-    floor = f.start;
+    const plan = { ...planReplacement(f, f.suggestions[0], draft), select: null };
+    if (plan.end > floor) continue;
+    plans.push({ finding: f, plan });
+    floor = plan.start;
   }
   return plans;
 }
