@@ -1,7 +1,10 @@
 /**
  * Calls to the Tactful server. Every failure becomes a `ServerError` whose `kind` the
- * badge can show: offline (no answer), unauthorized (token), error (the server said no).
+ * badge can show: offline (no answer), unauthorized (token), error (the server said no,
+ * or its URL is plain http:// to another computer, which is never called).
  */
+
+import { checkServerUrl } from '../shared/server-url.js';
 
 const TIMEOUT_MS = 10_000;
 
@@ -22,6 +25,9 @@ export class ServerError extends Error {
  * @returns {Promise<{status: number, body: any}>}
  */
 export async function callServer(settings, path, { method = 'GET', body, signal, timeoutMs = TIMEOUT_MS } = {}) {
+  // Settings stored before this rule existed may still hold such a URL.
+  const checked = checkServerUrl(settings.serverUrl);
+  if (!checked.ok) throw new ServerError('error', checked.reason);
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (settings.token) headers.Authorization = `Bearer ${settings.token}`;

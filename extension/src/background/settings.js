@@ -1,10 +1,12 @@
 /**
  * The user's settings, kept in `storage.local` under one key. Only extension pages and
- * the service worker read them: content scripts never see the token.
+ * the service worker read them: content scripts never see the token. A server URL is
+ * saved only if it is https://, or http:// on this computer (shared/server-url.js).
  */
 
 import { api } from '../shared/browser-api.js';
 import { BUILTIN_SITES, normalizeOrigin } from '../shared/sites.js';
+import { checkServerUrl } from '../shared/server-url.js';
 
 const KEY = 'settings';
 
@@ -39,8 +41,12 @@ export async function loadSettings() {
   return normalizeSettings(stored[KEY]);
 }
 
-/** Merge `patch` into the stored settings and return the result. */
+/** Merge `patch` into the stored settings and return the result; throws on an unsafe server URL. */
 export async function saveSettings(patch) {
+  if (patch.serverUrl !== undefined) {
+    const checked = checkServerUrl(patch.serverUrl);
+    if (!checked.ok) throw new Error(checked.reason);
+  }
   const next = normalizeSettings({ ...(await loadSettings()), ...patch });
   await api.storage.local.set({ [KEY]: next });
   return next;

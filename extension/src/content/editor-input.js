@@ -1,10 +1,12 @@
 /**
  * The pointer and keyboard in an editor under review: hovering or clicking an
  * underline opens its card; Alt+Enter opens the card for the finding at the caret
- * (or the list of findings) with focus in it; Escape closes them.
+ * (or the list of findings) with focus in it; Escape closes them. Only trusted events
+ * count: a page script dispatching clicks or keys at the editor opens nothing.
  */
 
 import { rectContains } from './editor/geometry.js';
+import { trusted } from './ui/dom.js';
 
 /** Listen to `session`'s editor; returns nothing (the session removes listeners on destroy). */
 export function bindEditorInput(session) {
@@ -22,22 +24,22 @@ export function bindEditorInput(session) {
     return null;
   };
 
-  session.listen(editor.element, 'mousemove', (e) => {
+  session.listen(editor.element, 'mousemove', trusted((e) => {
     pointer = editor.toRootPoint(e.clientX, e.clientY);
     if (frame) return;
     frame = ui.win.requestAnimationFrame(() => {
       frame = 0;
       if (!session.destroyed) ui.card.hover(session, findingAt(pointer.x, pointer.y));
     });
-  });
-  session.listen(editor.element, 'mouseleave', () => ui.card.hover(session, null));
-  session.listen(editor.element, 'click', (e) => {
+  }));
+  session.listen(editor.element, 'mouseleave', trusted(() => ui.card.hover(session, null)));
+  session.listen(editor.element, 'click', trusted((e) => {
     const p = editor.toRootPoint(e.clientX, e.clientY);
     const f = findingAt(p.x, p.y);
     if (f) ui.card.open(session, f);
     else if (ui.card.session === session) ui.card.close();
-  });
-  session.listen(editor.element, 'keydown', (e) => {
+  }));
+  session.listen(editor.element, 'keydown', trusted((e) => {
     if (e.key === 'Enter' && e.altKey) {
       e.preventDefault();
       session.sync();
@@ -50,6 +52,6 @@ export function bindEditorInput(session) {
       ui.card.close();
       ui.panel.close();
     }
-  });
+  }));
   session.cleanups.push(() => ui.win.cancelAnimationFrame(frame));
 }

@@ -2,11 +2,13 @@
  * The options page: server URL, token and team pack, "Test connection", and per-site
  * switches. Switching a site on asks the browser for that site's permission first
  * (inside the click, as browsers require). Settings go through the background.
+ * A server URL must be https://, or http:// on this computer (shared/server-url.js).
  */
 
 import { api } from '../shared/browser-api.js';
 import { Msg, message } from '../shared/messages.js';
 import { BUILTIN_SITES, normalizeOrigin, originPattern } from '../shared/sites.js';
+import { checkServerUrl } from '../shared/server-url.js';
 
 const $ = (id) => document.getElementById(id);
 const send = (type, payload) => api.runtime.sendMessage(message(type, payload));
@@ -35,7 +37,9 @@ function requestOrigins(origins) {
 }
 
 async function save(patch) {
-  settings = await send(Msg.SAVE_SETTINGS, { patch });
+  const next = await send(Msg.SAVE_SETTINGS, { patch });
+  if (next?.status === 'error') throw new Error(next.detail);
+  settings = next;
   render();
 }
 
@@ -111,13 +115,18 @@ function serverFields() {
   return { serverUrl: $('server-url').value.trim().replace(/\/+$/, ''), token: $('token').value.trim(), pack: $('pack').value.trim() };
 }
 
-/** Permission for the server's origin (127.0.0.1 and localhost are granted at install). */
+/**
+ * A server URL Tactful may use (https://, or http:// on this computer), and permission
+ * for its origin (127.0.0.1 and localhost are granted at install).
+ */
 async function allowServer(serverUrl) {
-  const origin = normalizeOrigin(serverUrl);
-  if (!origin) {
-    status('server-status', 'Enter the server URL, e.g. http://127.0.0.1:8765.', false);
+  const checked = checkServerUrl(serverUrl);
+  $('server-url').setAttribute('aria-invalid', String(!checked.ok));
+  if (!checked.ok) {
+    status('server-status', checked.reason, false);
     return false;
   }
+  const origin = normalizeOrigin(checked.url);
   if (!(await requestOrigins([origin]))) {
     status('server-status', `Tactful may not contact ${origin} until you allow it.`, false);
     return false;
@@ -129,7 +138,11 @@ async function saveServer(event) {
   event.preventDefault();
   const fields = serverFields();
   if (!(await allowServer(fields.serverUrl))) return;
-  await save(fields);
+  try {
+    await save(fields);
+  } catch (error) {
+    return status('server-status', `Not saved: ${error.message}`, false);
+  }
   status('server-status', 'Saved.');
 }
 

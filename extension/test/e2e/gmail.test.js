@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { copyFile, mkdir } from 'node:fs/promises';
 import { setUp, RESULTS_DIR, waitFor } from './harness.js';
-import { highlightTexts, waitForHighlight, highlightCenter, highlightsOutside, card, badge, openCardAt, waitForStats } from './page-helpers.js';
+import { highlightTexts, waitForHighlight, highlightCenter, highlightsOutside, card, badge, panel as list, openCardAt, waitForStats } from './page-helpers.js';
 
 const EXCUSE = "we've been swamped this week";
 const SCRIPTED = 'We apologize for any inconvenience this may have caused.';
@@ -50,7 +50,7 @@ test('the badge counts findings by category, shows the ready-to-send score, and 
   assert.ok(score >= 0 && score < 100, `the server's ready-to-send score is shown (${label})`);
   assert.equal(await badge(page).locator('.score').innerText(), String(score));
   await badge(page).click();
-  const panel = page.locator('[data-tactful-panel]');
+  const panel = list(page);
   await panel.waitFor({ state: 'visible' });
   assert.equal(await panel.locator('button.item').count(), 2);
   assert.match(await panel.innerText(), /Fix all \(2\)/);

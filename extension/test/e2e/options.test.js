@@ -1,6 +1,6 @@
 /**
  * The options page: "Test connection" shows what the server answered, Save stores the
- * server, adding a site switches Tactful on there (the content script is registered for
+ * server (https://, or plain http:// only on this computer), adding a site switches Tactful on there (the content script is registered for
  * it and reviews a draft).
  */
 
@@ -46,6 +46,35 @@ test('Test connection shows the server\'s answers; Save stores the server', asyn
   const stored = await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings);
   assert.equal(stored.serverUrl, env.tactful.url);
   assert.equal(stored.pack, 'core');
+});
+
+test('a plain http:// server on another computer is refused, and the page says why', async () => {
+  const storedUrl = async () => (await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings)).serverUrl;
+  assert.equal(await storedUrl(), env.tactful.url);
+  for (const button of ['#save', '#test']) {
+    await options.fill('#server-url', 'http://tactful.example.com:8765');
+    await options.evaluate(() => {
+      document.getElementById('server-status').textContent = '';
+    });
+    await options.click(button);
+    await waitFor(async () => (await options.textContent('#server-status')).length > 0, { what: `the answer to ${button}` });
+    const said = await options.textContent('#server-status');
+    assert.match(said, /^Use https:\/\/ for this server\. Plain http:\/\/ would send your drafts and API token unencrypted/, button);
+    assert.match(said, /127\.0\.0\.1, localhost or \[::1\]/);
+    assert.equal(await options.getAttribute('#server-url', 'aria-invalid'), 'true');
+    assert.equal(await options.getAttribute('#server-status', 'class'), 'bad');
+  }
+  assert.equal(await storedUrl(), env.tactful.url, 'the stored server is unchanged');
+
+  // A loopback http:// server is fine.
+  await options.fill('#server-url', env.tactful.url.replace('127.0.0.1', 'localhost'));
+  await options.click('#save');
+  await waitFor(async () => (await options.textContent('#server-status')) === 'Saved.', { what: 'save' });
+  assert.equal(await options.getAttribute('#server-url', 'aria-invalid'), 'false');
+  assert.equal(await storedUrl(), env.tactful.url.replace('127.0.0.1', 'localhost'));
+  await options.fill('#server-url', env.tactful.url);
+  await options.click('#save');
+  await waitFor(async () => (await storedUrl()) === env.tactful.url, { what: 'the server URL back' });
 });
 
 test('adding a site switches Tactful on there', async () => {

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { setUp, RESULTS_DIR, waitFor } from './harness.js';
-import { highlightTexts, waitForHighlight, highlightsOutside, card, badge, waitForStats } from './page-helpers.js';
+import { highlightTexts, waitForHighlight, highlightsOutside, card, badge, panel as list, focusedInUi, waitForStats } from './page-helpers.js';
 
 const EXCUSE = "we've been swamped this week";
 const SCRIPTED = 'We apologize for any inconvenience this may have caused.';
@@ -17,7 +17,6 @@ let env;
 let page;
 const body = () => page.locator('[aria-label^="Message body"]');
 const authored = async () => (await body().evaluate((el) => el.innerText)).split('Tom Baker')[0];
-const activeInCard = () => page.evaluate(() => document.querySelector('tactful-ui')?.shadowRoot.activeElement?.className ?? null);
 
 before(async () => {
   env = await setUp();
@@ -47,7 +46,7 @@ test('Alt+Enter opens the card from the keyboard, Escape closes it, Enter applie
   await page.keyboard.press('Alt+Enter');
   await card(page).waitFor({ state: 'visible' });
   assert.equal(await card(page).getAttribute('data-rule'), 'core.excuse.workload');
-  assert.equal(await activeInCard(), 'suggestion', 'focus is on the first suggestion');
+  assert.equal(await focusedInUi(page), 'suggestion', 'focus is on the first suggestion');
   assert.ok(await card(page).getAttribute('aria-labelledby'));
 
   await page.keyboard.press('Escape');
@@ -71,7 +70,7 @@ test('the badge list fixes everything at once', async () => {
   const stats = await env.tactful.stats();
   await badge(page).focus();
   await page.keyboard.press('Enter');
-  const panel = page.locator('[data-tactful-panel]');
+  const panel = list(page);
   await panel.waitFor({ state: 'visible' });
   await page.screenshot({ path: path.join(RESULTS_DIR, 'outlook-list.png') });
   await panel.locator('[data-action="fix-all"]').click();

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { setUp, RESULTS_DIR, waitFor } from './harness.js';
-import { highlightTexts, waitForHighlight, highlightCenter, highlightsOutside, card, openCardAt, waitForStats } from './page-helpers.js';
+import { highlightTexts, waitForHighlight, highlightCenter, highlightsOutside, card, ui, openCardAt, waitForStats } from './page-helpers.js';
 
 const EXCUSE = "we've been swamped this week";
 const DRAFT = `Hi Anna,\n\nSorry, ${EXCUSE}. It ships tomorrow.`;
@@ -33,10 +33,10 @@ test('plain text: underline over the right words, apply with placeholder selecte
   const typed = await textarea.inputValue();
   assert.equal(typed, DRAFT + original);
 
-  const mark = page.locator('.mark[data-rule="core.excuse.workload"]').first();
+  const mark = ui(page, '.mark[data-rule="core.excuse.workload"]').first();
   await mark.waitFor({ state: 'attached', timeout: 15_000 });
   // The quote repeats the excuse ("you have been swamped this week"): only the draft is marked.
-  assert.equal(await page.locator('.mark[data-rule="core.excuse.workload"]').count(), 1);
+  assert.equal(await ui(page, '.mark[data-rule="core.excuse.workload"]').count(), 1);
 
   // The mark sits over the excuse: compare with where the textarea draws those characters.
   const box = await mark.boundingBox();
@@ -81,7 +81,7 @@ test('plain text: underlines follow when the textarea scrolls', async () => {
   await textarea.click();
   await page.keyboard.press('Control+Home');
   await page.keyboard.type(`${'Line\n'.repeat(14)}Sorry, ${EXCUSE}.\n`);
-  const mark = page.locator('.mark[data-rule="core.excuse.workload"]').first();
+  const mark = ui(page, '.mark[data-rule="core.excuse.workload"]').first();
   await mark.waitFor({ state: 'attached', timeout: 15_000 });
   const before = (await mark.boundingBox()).y;
   await textarea.evaluate((ta) => {

@@ -5,7 +5,7 @@
  */
 
 import { category } from '../../shared/categories.js';
-import { h } from './dom.js';
+import { h, trusted } from './dom.js';
 
 const MARGIN = 8;
 
@@ -25,7 +25,7 @@ export class Badge {
       hidden: true,
     });
     this.el.addEventListener('mousedown', (e) => e.preventDefault());
-    this.el.addEventListener('click', (e) => ui.panel.toggle(session, { focus: e.detail === 0 }));
+    this.el.addEventListener('click', trusted((e) => ui.panel.toggle(session, { focus: e.detail === 0 })));
     layer.append(this.el);
   }
 

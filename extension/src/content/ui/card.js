@@ -2,11 +2,12 @@
  * The card for one finding: message, rationale, up to three suggestions as buttons,
  * "Dismiss" and "Turn off this rule". Opens on hover (without taking focus), on click,
  * or from the keyboard (Alt+Enter in the editor, or from the findings list) with focus
- * on the first suggestion: Enter applies, arrows move, Escape closes.
+ * on the first suggestion: Enter applies, arrows move, Escape closes. Buttons and keys
+ * act on trusted (user) events only.
  */
 
 import { category } from '../../shared/categories.js';
-import { h } from './dom.js';
+import { h, trusted } from './dom.js';
 
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
@@ -24,15 +25,15 @@ export class Card {
     this.el = h('div', { doc: ui.doc, className: 'card', role: 'dialog', 'aria-modal': 'false', 'data-tactful-card': '', hidden: true });
     // Keep the editor's focus and selection when the card is clicked with the mouse.
     this.el.addEventListener('mousedown', (e) => e.preventDefault());
-    this.el.addEventListener('mouseenter', () => {
+    this.el.addEventListener('mouseenter', trusted(() => {
       this.pointerInside = true;
       clearTimeout(this.closeTimer);
-    });
-    this.el.addEventListener('mouseleave', () => {
+    }));
+    this.el.addEventListener('mouseleave', trusted(() => {
       this.pointerInside = false;
       if (this.byHover) this.closeSoon();
-    });
-    this.el.addEventListener('keydown', (e) => this.keyPressed(e));
+    }));
+    this.el.addEventListener('keydown', trusted((e) => this.keyPressed(e)));
   }
 
   get isOpen() {

@@ -4,7 +4,7 @@
  */
 
 import { category } from '../../shared/categories.js';
-import { h } from './dom.js';
+import { h, trusted } from './dom.js';
 
 export class FindingsPanel {
   constructor(ui) {
@@ -12,7 +12,7 @@ export class FindingsPanel {
     this.session = null;
     this.el = h('div', { doc: ui.doc, className: 'panel', role: 'dialog', 'aria-label': 'Tactful findings', 'data-tactful-panel': '', hidden: true });
     this.el.addEventListener('mousedown', (e) => e.preventDefault());
-    this.el.addEventListener('keydown', (e) => this.keyPressed(e));
+    this.el.addEventListener('keydown', trusted((e) => this.keyPressed(e)));
   }
 
   get isOpen() {
