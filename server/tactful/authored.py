@@ -25,6 +25,7 @@ _SEPARATORS = re.compile(
     r"^[ \t]*(-{2,}\s*(Original Message|Forwarded message|Forwarded Message)\s*-{2,}"
     r"|Begin forwarded message:|_{10,}|-{5,}\s*Reply above this line.*)\s*$",
     re.IGNORECASE)
+_FROM = re.compile(r"^[ \t]*\*?From\*?:", re.IGNORECASE)
 _HEADER = re.compile(r"^[ \t]*\*?(From|Sent|Date|To|Cc|Subject)\*?:[ \t]*\S", re.IGNORECASE)
 _SIG_DELIMITER = re.compile(r"^(-- ?|—|__)[ \t]*$")
 _SIGN_OFF = re.compile(
@@ -57,7 +58,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 def _is_outlook_header(text: str, lines: list[tuple[int, int]], i: int) -> bool:
     """A ``From:`` line followed closely by ``Sent:``/``Date:`` and ``To:``/``Subject:`` lines."""
     first = text[lines[i][0]:lines[i][1]]
-    if not re.match(r"^[ \t]*\*?From\*?:", first, re.IGNORECASE):
+    if not _FROM.match(first):
         return False
     names = set()
     for s, e in lines[i + 1:i + 6]:
@@ -71,6 +72,8 @@ def _cut_line(text: str, lines: list[tuple[int, int]]) -> int:
     """Index of the first line that starts quoted or forwarded material, or len(lines)."""
     for i, (s, e) in enumerate(lines):
         line = text[s:e]
+        if not line or line.isspace():  # none of the markers is blank; a draft of 100,000 blank lines stays cheap
+            continue
         if (_SEPARATORS.match(line) or _ON_WROTE.match(line) or _ON_WROTE_NAME_AFTER.match(line)
                 or _is_outlook_header(text, lines, i)):
             return i

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape as html_unescape
 
 _BLOCK = {"p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
           "pre", "section", "article", "header", "footer", "hr", "dd", "dt", "dl"}
 _SKIP = {"script", "style", "head", "title", "template", "noscript"}
+_RAW_TEXT = {"script", "style"}  # their content is not markup
 _VOID = {"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "embed", "source", "track"}
 _QUOTE_CLASSES = {"gmail_quote", "gmail_extra", "moz-cite-prefix", "yahoo_quoted", "protonmail_quote"}
 _SIGNATURE_CLASSES = {"gmail_signature", "moz-signature", "signature"}
@@ -32,14 +33,89 @@ class HtmlText:
     source_map: list[tuple[int, int]] = field(default_factory=list)  # (text index, html offset) at each run
 
 
-class _Extractor(HTMLParser):
-    def __init__(self, html: str) -> None:
-        super().__init__(convert_charrefs=True)
-        self.html = html
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\n", html)]
+_TAG_NAME = re.compile(r"/?([A-Za-z][^\s/>]*)")
+_ATTR = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_MARKUP_START = re.compile(r"<[A-Za-z/!?]")
+_WHITESPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def _tag_end(html: str, i: int) -> int:
+    """Index just past the ``>`` that closes the tag opened at `i`, honouring quoted values; -1 at end of input."""
+    n, quote = len(html), None
+    while i < n:
+        c = html[i]
+        if quote:
+            if c == quote:
+                quote = None
+        elif c in "\"'":
+            quote = c
+        elif c == ">":
+            return i + 1
+        i += 1
+    return -1
+
+
+def _tokens(html: str):
+    """("start", name, attrs, at) / ("end", name, at) / ("text", data, at), in one pass.
+
+    A small tokenizer of our own rather than `html.parser`: that one rescans the
+    rest of the input from every ``<`` of an unclosed tag or comment, so 60 KB of
+    ``<a `` took 35 s. Here each character is looked at a bounded number of times,
+    and an unclosed tag, comment or raw-text element runs to the end of the input,
+    as browsers treat it.
+    """
+    n, i = len(html), 0
+    while i < n:
+        lt = html.find("<", i)
+        if lt < 0:
+            yield ("text", html[i:], i)
+            return
+        if lt > i:
+            yield ("text", html[i:lt], i)
+        nxt = html[lt + 1:lt + 2]
+        if html.startswith("<!--", lt):
+            close = html.find("-->", lt + 4)
+            if close < 0:
+                return
+            i = close + 3
+        elif nxt in ("!", "?") or (nxt == "/" and not html[lt + 2:lt + 3].isalpha()):
+            close = html.find(">", lt + 1)  # a declaration or a bogus comment, up to the next ">"
+            if close < 0:
+                return
+            i = close + 1
+        elif nxt.isalpha() or nxt == "/":
+            close = _tag_end(html, lt + 1)
+            if close < 0:
+                return
+            m = _TAG_NAME.match(html, lt + 1)
+            name = m.group(1).lower()
+            if nxt == "/":
+                yield ("end", name, lt)
+            else:
+                attrs = {a.lower(): (v or "").strip("\"'") for a, v in _ATTR.findall(html, m.end(), close - 1)}
+                yield ("start", name, attrs, lt)
+                if name in _RAW_TEXT:  # no markup inside: skip to its end tag
+                    end = re.compile(rf"</{name}[\s/>]", re.IGNORECASE).search(html, close)
+                    if end is None:
+                        return
+                    yield ("end", name, end.start())
+                    close = _tag_end(html, end.start() + 1)
+                    if close < 0:
+                        return
+            i = close
+        else:  # a "<" that opens nothing is text, up to the next "<" that may open something
+            following = _MARKUP_START.search(html, lt + 1)
+            i = following.start() if following else n
+            yield ("text", html[lt:i], lt)
+
+
+class _Extractor:
+    def __init__(self) -> None:
         self.parts: list[str] = []
         self.length = 0
+        self.at = 0  # HTML offset of the token being handled
         self.stack: list[tuple[str, bool]] = []  # (tag, opened an excluded region)
+        self.open_count: dict[str, int] = {}  # tag -> how many are on the stack
         self.excluded_depth = 0
         self.region_start = 0
         self.excluded: list[tuple[int, int]] = []
@@ -47,11 +123,21 @@ class _Extractor(HTMLParser):
         self.skip_depth = 0
         self.source_map: list[tuple[int, int]] = []
 
+    def run(self, html: str) -> "_Extractor":
+        for token in _tokens(html):
+            self.at = token[-1]
+            if token[0] == "text":
+                self.handle_data(html_unescape(token[1]))
+            elif token[0] == "start":
+                self.handle_starttag(token[1], token[2])
+            else:
+                self.handle_endtag(token[1])
+        return self
+
     def _emit(self, s: str) -> None:
         if not s:
             return
-        line, col = self.getpos()
-        self.source_map.append((self.length, self._line_starts[line - 1] + col))
+        self.source_map.append((self.length, self.at))
         self.parts.append(s)
         self.length += len(s)
 
@@ -60,7 +146,6 @@ class _Extractor(HTMLParser):
             self._emit("\n")
 
     def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
         if tag in _SKIP:
             self.skip_depth += 1
             return
@@ -82,28 +167,31 @@ class _Extractor(HTMLParser):
                 self.region_start = self.length
             self.excluded_depth += 1
         self.stack.append((tag, excluded))
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skip_depth = max(0, self.skip_depth - 1)
             return
-        # Close up to the matching open tag (browsers forgive unclosed tags; so do we).
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                for _, excluded in self.stack[i:]:
-                    if excluded:
-                        self.excluded_depth -= 1
-                        if self.excluded_depth == 0:
-                            self.excluded.append((self.region_start, self.length))
-                del self.stack[i:]
-                break
+        # Close up to the matching open tag (browsers forgive unclosed tags; so do we). An end tag with no
+        # open match is ignored without a scan, and each open tag is popped once: linear in the tags.
+        if self.open_count.get(tag):
+            while True:
+                name, excluded = self.stack.pop()
+                self.open_count[name] -= 1
+                if excluded:
+                    self.excluded_depth -= 1
+                    if self.excluded_depth == 0:
+                        self.excluded.append((self.region_start, self.length))
+                if name == tag:
+                    break
         if tag in _BLOCK:
             self._newline()
 
     def handle_data(self, data):
         if self.skip_depth:
             return
-        data = re.sub(r"[ \t\r\n\f]+", " ", data)  # HTML collapses whitespace
+        data = _WHITESPACE.sub(" ", data)  # HTML collapses whitespace
         if data == " " and (not self.parts or self.parts[-1].endswith(("\n", " "))):
             return
         self._emit(data.replace("\u00a0", " "))
@@ -117,7 +205,4 @@ class _Extractor(HTMLParser):
 
 
 def html_to_text(html: str) -> HtmlText:
-    parser = _Extractor(html)
-    parser.feed(html)
-    parser.close()
-    return parser.result()
+    return _Extractor().run(html).result()
