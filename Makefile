@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8765
 
-.PHONY: serve test test-python test-extension bench bench-load install install-test chromium clean
+.PHONY: serve test test-python test-extension bench bench-load train eval install install-test chromium clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,23 @@ test-extension: install-test chromium
 	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm test
 	cd extension && TACTFUL_BIN=$(CURDIR)/$(BIN)/tactful npm run e2e
 	cd extension && npm run build
+
+# The learned detector: rebuild its weights from data/ (seeded, offline), and measure rules alone and
+# rules plus the detector on drafts nothing was trained or tuned on.
+SHARED ?= ../shared/eval
+$(VENV)/.installed-train: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[train]'
+	touch $@
+
+train: $(VENV)/.installed-train
+	$(BIN)/python -m tactful.detector.train --data data --out server/tactful/detector
+
+eval: install
+	$(BIN)/python -m tactful.detector.evaluate \
+	  --corpus validation.jsonl=$(SHARED)/validation.jsonl \
+	  --corpus 'own-validation=data/batches/v*.jsonl' \
+	  --corpus dev.jsonl=$(SHARED)/dev.jsonl \
+	  --external $(SHARED)/external/agent_replies.jsonl --read 30
 
 bench: install-test
 	$(BIN)/python bench/engine_bench.py

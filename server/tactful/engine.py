@@ -20,6 +20,7 @@ from functools import cached_property
 
 from . import regex, signals
 from .authored import Block, authored_blocks
+from .detector import load_detector
 from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
 from .kinds import Hit, build_matchers
 from .packs import Pack
@@ -93,8 +94,12 @@ class Review:
 class Reviewer:
     """A compiled pack, ready to review drafts. Thread-safe for reads; the cache is bounded."""
 
-    def __init__(self, pack: Pack, cache_size: int = 4096) -> None:
+    def __init__(self, pack: Pack, cache_size: int = 4096, detector="shipped") -> None:
         self.pack = pack
+        # The learned detector adds findings where no rule fired; a pack may switch it off per category or
+        # move a category's threshold (`detector:` in the pack).
+        self.detector = load_detector() if detector == "shipped" else detector
+        self.detector_settings = self.detector.settings.merged(pack.detector) if self.detector else None
         self.matchers = build_matchers(pack.rules, pack.classes)
         self._condition = next((m for m in self.matchers if hasattr(m, "accept")), None)
         self._unless = {r.id: [regex.compile_pattern(u) for u in r.unless] for r in pack.rules if r.unless}
@@ -123,11 +128,12 @@ class Reviewer:
         return result
 
     def review(self, text: str, *, disabled_rules=(), disabled_categories=(), min_severity: str | None = None,
-               excluded: list[tuple[int, int]] = (), analyzers=None) -> Review:
+               excluded: list[tuple[int, int]] = (), analyzers=None, model: bool = True) -> Review:
         """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML).
 
         With `analyzers` (an `tactful.analyzers.Analyzers`), clarity, tone and grammar findings join the
         rule findings and the summary gains words, reading grade, tone and the ready-to-send score.
+        With `model` false, the learned detector is not asked (rules alone).
         """
         blocks = subtract(authored_blocks(text), excluded) if excluded else authored_blocks(text)
         sents = sentences(text, blocks)
@@ -149,6 +155,10 @@ class Reviewer:
                     continue
                 found.append(self._finding(text, sent, hit))
         found = resolve_overlaps(found)
+        if model and self.detector is not None:
+            extra = self.detector.findings(text, sents, found, self.detector_settings,
+                                           lambda rule_id, category: wanted(rule_id, category, "warning"))
+            found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
         analysis = None
         if analyzers is not None:
             found, analysis = _analyze(analyzers, text, blocks, sents, found,

@@ -37,6 +37,8 @@ class Finding:
     message: str
     rationale: str = ""
     suggestions: tuple[Suggestion, ...] = field(default=())
+    source: str = "rule"  # "rule" (a pack rule or an analyzer) or "model" (the learned detector)
+    confidence: float = 1.0  # the detector's probability; 1.0 for a rule
 
     def to_dict(self, index: Utf16Index) -> dict:
         offset = index.to_utf16(self.start)
@@ -51,6 +53,8 @@ class Finding:
             "message": self.message,
             "rationale": self.rationale,
             "suggestions": [s.to_dict() for s in self.suggestions],
+            "source": self.source,
+            "confidence": self.confidence,
         }
 
 

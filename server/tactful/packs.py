@@ -117,6 +117,7 @@ class Pack:
     rules: tuple[Rule, ...]
     extends: str | None = None
     source: str = "<pack>"
+    detector: dict = field(default_factory=dict)  # category -> {"enabled": bool, "threshold": float}
     raw: dict = field(default_factory=dict, compare=False, repr=False)
     marks: dict = field(default_factory=dict, compare=False, repr=False)  # YAML path → (line, column)
 
@@ -221,7 +222,8 @@ def load_pack_text(text: str, source: str = "<pack>") -> Pack:
         ))
     pack = Pack(id=pack_id, version=str(data["version"]), name=data.get("name", pack_id),
                 description=data.get("description", "").strip(), classes=data.get("classes", {}),
-                rules=tuple(rules), extends=data.get("extends"), source=source, raw=data, marks=marks)
+                rules=tuple(rules), extends=data.get("extends"), source=source,
+                detector=data.get("detector", {}), raw=data, marks=marks)
     if pack.extends == pack.id:
         issues.append(Issue(source, *mark_of(marks, ("extends",)), f"pack '{pack.id}' cannot extend itself"))
     issues.extend(_compile_issues(pack, marks))
@@ -360,7 +362,9 @@ def resolve(pack: Pack, lookup) -> Pack:
                 example_marks=_merged_marks(rule, pack, path, more),
             )
         rules.append(rule)
-    return replace(pack, classes=classes, rules=tuple(rules) + pack.rules)
+    detector = {cat: {**base.detector.get(cat, {}), **pack.detector.get(cat, {})}
+                for cat in {*base.detector, *pack.detector}}
+    return replace(pack, classes=classes, rules=tuple(rules) + pack.rules, detector=detector)
 
 
 def _merged_marks(rule: Rule, pack: Pack, path: tuple, more: dict) -> tuple:

@@ -175,4 +175,7 @@ def _match(whole: str, index: Utf16Index, start: int, end: int, f, sentences) ->
                  "category": {"id": category_id(f.category), "name": _CATEGORY_NAMES.get(f.category, f.category)}},
         "ignoreForIncompleteSentence": False,
         "contextForSureMatch": 0,
+        # Tactful's own fields, ignored by LanguageTool clients: a pack rule or the learned detector, and how sure.
+        "source": f.source,
+        "confidence": f.confidence,
     }
