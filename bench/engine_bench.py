@@ -66,12 +66,14 @@ def p99(xs: list[float]) -> float:
     return statistics.quantiles(xs, n=100)[98] if len(xs) >= 100 else max(xs)
 
 
-def cold(reviewer: Reviewer, text: str):
-    """A review with every cache emptied first: the cost of a draft never seen before."""
+def cold(reviewer: Reviewer, text: str, model: bool = True):
+    """A review with every cache emptied first (the detector's too): the cost of a draft never seen before."""
     reviewer._cache.clear()
     _line_spans.cache_clear()
     _punkt()._decide.cache_clear()
-    return reviewer.review(text)
+    if reviewer.detector is not None:
+        reviewer.detector.clear_cache()
+    return reviewer.review(text, model=model)
 
 
 def grown_pack(extra: int):
@@ -107,11 +109,13 @@ def main() -> int:
     for _ in range(20):
         cold(reviewer, d1500)
 
-    print(f"Tactful engine benchmark (python {sys.version.split()[0]}, one core, sentence cache cleared per run)")
-    t = timed(lambda: cold(reviewer, d1500), 1000)
-    print(f"  1,500-char draft:  median {statistics.median(t):.3f} ms   p99 {p99(t):.3f} ms   ({len(t)} runs)")
-    t20 = timed(lambda: cold(reviewer, d20k), 60)
-    print(f"  20,000-char draft: median {statistics.median(t20):.3f} ms   p99 {p99(t20):.3f} ms   ({len(t20)} runs)")
+    print(f"Tactful engine benchmark (python {sys.version.split()[0]}, one core, every cache cleared per run)")
+    for label, model in (("rules alone", False), ("rules + model", True)):
+        t = timed(lambda: cold(reviewer, d1500, model), 1000)
+        t20 = timed(lambda: cold(reviewer, d20k, model), 60)
+        print(f"  {label}:")
+        print(f"    1,500-char draft:  median {statistics.median(t):.3f} ms   p99 {p99(t):.3f} ms   ({len(t)} runs)")
+        print(f"    20,000-char draft: median {statistics.median(t20):.3f} ms   p99 {p99(t20):.3f} ms   ({len(t20)} runs)")
     if lint:
         lint(d1500)
         pt = timed(lambda: lint(d1500), 30)

@@ -57,12 +57,20 @@ def test_weights_load_from_the_installed_package_without_a_network(tmp_path):
 def test_features_are_deterministic_across_processes():
     """Indexes come from CRC-32, not Python's salted hash: two processes with other hash seeds agree."""
     sentence = "We’re short-staffed since order #48213 went out, honestly."
-    code = f"from tactful.detector import features; print(features.indexes({sentence!r}))"
+    code = f"from tactful.detector import features; print(features.indexes({sentence!r}).tolist())"
     runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
-    assert len(runs) == 1 and runs.pop().strip() == str(features.indexes(sentence))
-    assert features.indexes("order 48213") == features.indexes("order 90017")  # digits fold to one shape
+    assert len(runs) == 1 and runs.pop().strip() == str(features.indexes(sentence).tolist())
+    assert len(features.indexes(sentence)) == len(features.grams(sentence))  # one bucket per n-gram
+    assert features.indexes("order 48213").tolist() == features.indexes("order 90017").tolist()  # digits fold
     assert "w we're" in features.grams(sentence)  # curly apostrophes straightened
+
+
+def test_a_whole_draft_at_once_hashes_like_each_sentence_alone():
+    sents = ["Our new system went live on Monday.", "Hi", "", "Sorry, order 123 is late, as I said.", "a b"]
+    buckets, owner = features.batch_indexes(sents)
+    for k, s in enumerate(sents):
+        assert sorted(buckets[owner == k].tolist()) == sorted(features.indexes(s).tolist())
 
 
 def _validation_sample() -> list[tuple[str, str | None]]:

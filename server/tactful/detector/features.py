@@ -1,10 +1,12 @@
 """Sentence features: hashed word 1-3-grams and character 3-5-grams.
 
-Deterministic across processes and platforms: indexes come from CRC-32 of the
-n-gram's UTF-8 bytes (never Python's salted `hash`), so the weights trained by
+Deterministic across processes and platforms: words hash by CRC-32 of their
+UTF-8 bytes (never Python's salted `hash`), n-grams of words and of characters
+by a polynomial hash over those (numpy, a few microseconds a sentence), and
+every hash is mixed into `DIM` buckets the same way. So the weights trained by
 `make train` mean the same thing at run time. Numbers, amounts and ids are
-folded into one shape token each, so "order 48213" and "order 90017" share
-their features.
+folded to one shape (digits become 0), so "order 48213" and "order 90017"
+share their features.
 """
 
 from __future__ import annotations
@@ -12,9 +14,16 @@ from __future__ import annotations
 import re
 import zlib
 
-DIM = 1 << 18  # hashed feature space
-_WORD = re.compile(r"[a-z]+(?:['’][a-z]+)?|\d+(?:[.,:]\d+)*")
+import numpy as np
+
+BITS = 18
+DIM = 1 << BITS  # hashed feature space
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,:]\d+)*")
 _DIGITS = re.compile(r"\d")
+_P = np.uint64(1_000_003)  # polynomial base for n-grams
+_MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top BITS bits of h * _MIX pick the bucket
+_SALT = {n: np.uint64(s) for n, s in (("w1", 11), ("w2", 13), ("w3", 17), (3, 19), (4, 23), (5, 29))}
+CHAR_SIZES = (3, 4, 5)
 
 
 def normalize(sentence: str) -> str:
@@ -27,19 +36,98 @@ def words(norm: str) -> list[str]:
 
 
 def grams(sentence: str) -> list[str]:
-    """Every n-gram feature of a sentence, as strings (for inspection and tests)."""
-    norm = normalize(sentence)
-    toks = words(norm)
+    """Every n-gram feature of a sentence, as strings: what `indexes` hashes (for inspection and tests)."""
+    toks = words(normalize(sentence))
     out = [f"w {t}" for t in toks]
     out += [f"b {a} {b}" for a, b in zip(toks, toks[1:])]
     out += [f"t {a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
     squeezed = " " + " ".join(toks) + " "
-    for n in (3, 4, 5):
+    for n in CHAR_SIZES:
         out += [squeezed[i:i + n] for i in range(len(squeezed) - n + 1)]
     return out
 
 
-def indexes(sentence: str) -> list[int]:
-    """Sorted distinct hashed indexes of the sentence's n-grams."""
-    crc = zlib.crc32
-    return sorted({crc(g.encode("utf-8")) % DIM for g in grams(sentence)})
+MAX_CHARS = 4096  # a longer sentence is scored on its first MAX_CHARS characters
+_INV = pow(int(_P), -1, 1 << 64)  # _P is odd, so it has an inverse modulo 2^64
+
+
+def _powers(base: int) -> np.ndarray:
+    """base ** i modulo 2^64, for i = 0 .. MAX_CHARS."""
+    steps = np.full(MAX_CHARS + 1, base, dtype=np.uint64)
+    steps[0] = 1
+    with np.errstate(over="ignore"):
+        return np.cumprod(steps, dtype=np.uint64)
+
+
+_POW, _INV_POW = _powers(int(_P)), _powers(_INV)
+
+
+def _ngrams(values: np.ndarray, sizes) -> list[np.ndarray]:
+    """Hash of every run of n consecutive values, for each n in `sizes` (wrapping uint64 arithmetic).
+
+    One prefix sum G[k] = sum(values[j] * P^j, j < k) gives every run at once:
+    (G[i+n] - G[i]) * P^-i is the run's hash whatever its position.
+    """
+    m = len(values)
+    prefix = np.zeros(m + 1, dtype=np.uint64)
+    np.cumsum(values * _POW[:m], out=prefix[1:])
+    return [(prefix[n:] - prefix[:m - n + 1]) * _INV_POW[:m - n + 1] if m >= n else np.empty(0, np.uint64)
+            for n in sizes]
+
+
+def indexes(sentence: str) -> np.ndarray:
+    """The bucket of every n-gram of the sentence (int64), repeats kept: a feature's value is its count."""
+    toks = words(normalize(sentence))
+    if not toks:
+        return np.empty(0, dtype=np.int64)
+    w = np.array([zlib.crc32(t.encode("utf-8")) for t in toks[:MAX_CHARS // 2]], dtype=np.uint64)
+    chars = np.frombuffer((" " + " ".join(toks) + " ").encode("utf-8")[:MAX_CHARS], dtype=np.uint8)
+    with np.errstate(over="ignore"):
+        parts = [h + _SALT[k] for h, k in zip(_ngrams(w, (1, 2, 3)), ("w1", "w2", "w3"))]
+        parts += [h + _SALT[n] for h, n in zip(_ngrams(chars.astype(np.uint64), CHAR_SIZES), CHAR_SIZES)]
+        mixed = (np.concatenate(parts) * _MIX) >> np.uint64(64 - BITS)
+    return mixed.astype(np.int64)
+
+
+def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(bucket, sentence number) of every n-gram of every sentence: `indexes` for a whole draft at once.
+
+    The same hashes as `indexes`, computed over all sentences joined, keeping only
+    the n-grams that do not cross from one sentence into the next; a draft costs a
+    few dozen numpy calls instead of a few dozen per sentence.
+    """
+    toks = [words(normalize(s))[:MAX_CHARS // 2] for s in sentences]
+    texts = [(" " + " ".join(t) + " ").encode("utf-8")[:MAX_CHARS] if t else b"" for t in toks]
+    buckets, owners = [], []
+    with np.errstate(over="ignore"):
+        for values, lengths, sizes, salts in (
+                (np.array([zlib.crc32(w.encode("utf-8")) for t in toks for w in t], dtype=np.uint64),
+                 np.array([len(t) for t in toks]), (1, 2, 3), ("w1", "w2", "w3")),
+                (np.frombuffer(b"".join(texts), dtype=np.uint8).astype(np.uint64),
+                 np.array([len(t) for t in texts]), CHAR_SIZES, CHAR_SIZES)):
+            owner = np.repeat(np.arange(len(sentences)), lengths)
+            end = np.cumsum(lengths)[owner]
+            for n, h, salt in zip(sizes, _ngrams_long(values, sizes), salts):
+                keep = np.arange(len(h)) + n <= end[:len(h)]
+                buckets.append(h[keep] + _SALT[salt])
+                owners.append(owner[:len(h)][keep])
+        mixed = (np.concatenate(buckets) * _MIX) >> np.uint64(64 - BITS) if buckets else np.empty(0, np.uint64)
+    return mixed.astype(np.int64), np.concatenate(owners) if owners else np.empty(0, np.int64)
+
+
+def _ngrams_long(values: np.ndarray, sizes) -> list[np.ndarray]:
+    """`_ngrams` for any length: the positional factor P^-i is taken from powers computed on demand."""
+    m = len(values)
+    if m <= MAX_CHARS:
+        return _ngrams(values, sizes)
+    pw, inv = _powers_n(int(_P), m + 1), _powers_n(_INV, m + 1)
+    prefix = np.zeros(m + 1, dtype=np.uint64)
+    np.cumsum(values * pw[:m], out=prefix[1:])
+    return [(prefix[n:] - prefix[:m - n + 1]) * inv[:m - n + 1] if m >= n else np.empty(0, np.uint64)
+            for n in sizes]
+
+
+def _powers_n(base: int, count: int) -> np.ndarray:
+    steps = np.full(count, base, dtype=np.uint64)
+    steps[0] = 1
+    return np.cumprod(steps, dtype=np.uint64)

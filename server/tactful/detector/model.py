@@ -10,6 +10,7 @@ only, no network, no training library.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -62,31 +63,49 @@ class Settings:
 
 
 class Detector:
-    def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict) -> None:
-        self.weights = weights
+    def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict, cache_size: int = 8192) -> None:
+        self.weights = weights.astype(np.float32)
         self.bias = bias.astype(np.float32)
         self.meta = meta
         self.settings = Settings({c: True for c in CATEGORIES},
                                  {c: float(meta["thresholds"][c]) for c in CATEGORIES})
-        self.probabilities = lru_cache(maxsize=8192)(self._probabilities)
+        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._cache_size = cache_size
 
-    def _probabilities(self, sentence: str) -> tuple[float, ...]:
-        """Calibrated-threshold-ready probability per category (cached by sentence text)."""
-        idx = features.indexes(sentence)
-        if not idx:
-            return (0.0,) * len(CATEGORIES)
-        z = self.weights[idx].sum(axis=0, dtype=np.float32) / np.float32(len(idx) ** 0.5) + self.bias
-        return tuple(float(p) for p in 1.0 / (1.0 + np.exp(-z)))
+    def clear_cache(self) -> None:
+        self._cache.clear()
+
+    def probabilities(self, sentence: str) -> tuple[float, ...]:
+        """The probability of each category (CATEGORIES order) for one sentence."""
+        return self.batch([sentence])[0]
+
+    def batch(self, sentences: list[str]) -> list[tuple[float, ...]]:
+        """Probabilities for many sentences in one pass (cached by sentence text: re-reviews repeat most)."""
+        todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
+        if todo:
+            idx, owner = features.batch_indexes(todo)
+            rows = self.weights[idx]
+            counts = np.bincount(owner, minlength=len(todo)).astype(np.float32)
+            z = np.stack([np.bincount(owner, weights=rows[:, k], minlength=len(todo))
+                          for k in range(len(CATEGORIES))], axis=1).astype(np.float32)
+            z = z / np.sqrt(np.maximum(counts, 1.0))[:, None] + self.bias
+            probs = np.where(counts[:, None] > 0, 1.0 / (1.0 + np.exp(-z)), 0.0)
+            for s, p in zip(todo, probs.tolist()):
+                self._cache[s] = tuple(p)
+            while len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return [self._cache[s] for s in sentences]
 
     def findings(self, text: str, sents, existing: list[Finding], settings: Settings | None = None,
                  wanted=lambda rule, category: True) -> list[Finding]:
-        """Model findings for sentences where no finding of the same category stands, one per sentence."""
+        """Model findings, one per sentence at most, for sentences no finding covers yet (one card per span)."""
         settings = settings or self.settings
+        if not any(settings.enabled.values()):
+            return []
+        candidates = [s for s in sents if len(s.text.split()) >= MIN_WORDS
+                      and not any(f.start < s.end and s.start < f.end for f in existing)]
         out = []
-        for sent in sents:
-            if len(features.words(features.normalize(sent.text))) < MIN_WORDS:
-                continue
-            probs = self.probabilities(sent.text)
+        for sent, probs in zip(candidates, self.batch([s.text for s in candidates])):
             best = None
             for cat, p in zip(CATEGORIES, probs):
                 thr = settings.thresholds[cat]
@@ -96,12 +115,8 @@ class Detector:
                     best = (cat, p)
             if best is None:
                 continue
-            start, end = _free_span(text, sent, existing)
-            if start is None:
-                continue
+            start, end = _span(text, sent)
             cat, p = best
-            if any(f.category == cat and f.start < sent.end and sent.start < f.end for f in existing):
-                continue
             suggestions = SUGGESTIONS[cat]
             if suggestions[0].replacement == "":  # deleting the sentence takes the space after it too
                 while end < len(text) and text[end] in " \t":
@@ -111,10 +126,8 @@ class Detector:
         return out
 
 
-def _free_span(text: str, sent, existing: list[Finding]) -> tuple[int | None, int | None]:
-    """The sentence's span, or None when a finding already covers part of it (one card per span)."""
-    if any(f.start < sent.end and sent.start < f.end for f in existing):
-        return None, None
+def _span(text: str, sent) -> tuple[int, int]:
+    """The sentence's span without surrounding space."""
     start, end = sent.start, sent.end
     while start < end and text[start].isspace():
         start += 1

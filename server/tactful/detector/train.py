@@ -33,9 +33,9 @@ def matrix(sentences: list[str]):
     rows, cols, vals = [], [], []
     for i, s in enumerate(sentences):
         idx = features.indexes(s)
-        if idx:
+        if len(idx):
             rows.extend([i] * len(idx))
-            cols.extend(idx)
+            cols.extend(idx.tolist())
             vals.extend([1.0 / len(idx) ** 0.5] * len(idx))
     return csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)), shape=(len(sentences), features.DIM))
 
