@@ -23,6 +23,7 @@ _DIGITS = re.compile(r"\d")
 _P = np.uint64(1_000_003)  # polynomial base for n-grams
 _MIX = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top BITS bits of h * _MIX pick the bucket
 _SALT = {n: np.uint64(s) for n, s in (("w1", 11), ("w2", 13), ("w3", 17), (3, 19), (4, 23), (5, 29))}
+WORD_SIZES = (1, 2, 3)
 CHAR_SIZES = (3, 4, 5)
 
 
@@ -83,7 +84,7 @@ def indexes(sentence: str) -> np.ndarray:
     w = np.array([zlib.crc32(t.encode("utf-8")) for t in toks[:MAX_CHARS // 2]], dtype=np.uint64)
     chars = np.frombuffer((" " + " ".join(toks) + " ").encode("utf-8")[:MAX_CHARS], dtype=np.uint8)
     with np.errstate(over="ignore"):
-        parts = [h + _SALT[k] for h, k in zip(_ngrams(w, (1, 2, 3)), ("w1", "w2", "w3"))]
+        parts = [h + _SALT[f"w{n}"] for h, n in zip(_ngrams(w, WORD_SIZES), WORD_SIZES)]
         parts += [h + _SALT[n] for h, n in zip(_ngrams(chars.astype(np.uint64), CHAR_SIZES), CHAR_SIZES)]
         mixed = (np.concatenate(parts) * _MIX) >> np.uint64(64 - BITS)
     return mixed.astype(np.int64)
@@ -102,7 +103,7 @@ def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
     with np.errstate(over="ignore"):
         for values, lengths, sizes, salts in (
                 (np.array([zlib.crc32(w.encode("utf-8")) for t in toks for w in t], dtype=np.uint64),
-                 np.array([len(t) for t in toks]), (1, 2, 3), ("w1", "w2", "w3")),
+                 np.array([len(t) for t in toks]), WORD_SIZES, tuple(f"w{n}" for n in WORD_SIZES)),
                 (np.frombuffer(b"".join(texts), dtype=np.uint8).astype(np.uint64),
                  np.array([len(t) for t in texts]), CHAR_SIZES, CHAR_SIZES)):
             owner = np.repeat(np.arange(len(sentences)), lengths)
