@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -28,6 +29,11 @@ from .segment import Sentence, sentences, tokens
 from .utf16 import Utf16Index
 
 log = logging.getLogger(__name__)
+_DEADLINE_EVERY = 16  # sentences between two looks at the clock
+
+
+class Overtime(Exception):
+    """A review passed its deadline; the caller answers 'try again' and the worker is free again."""
 
 # Where a clause begins or ends inside a sentence.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]\s|[—–]")
@@ -128,12 +134,14 @@ class Reviewer:
         return result
 
     def review(self, text: str, *, disabled_rules=(), disabled_categories=(), min_severity: str | None = None,
-               excluded: list[tuple[int, int]] = (), analyzers=None, model: bool = True) -> Review:
+               excluded: list[tuple[int, int]] = (), analyzers=None, model: bool = True,
+               deadline: float | None = None) -> Review:
         """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML).
 
         With `analyzers` (an `tactful.analyzers.Analyzers`), clarity, tone and grammar findings join the
         rule findings and the summary gains words, reading grade, tone and the ready-to-send score.
-        With `model` false, the learned detector is not asked (rules alone).
+        With `model` false, the learned detector is not asked (rules alone). Past `deadline` (a
+        `time.monotonic()` value) the review stops with `Overtime`.
         """
         blocks = subtract(authored_blocks(text), excluded) if excluded else authored_blocks(text)
         sents = sentences(text, blocks)
@@ -146,7 +154,13 @@ class Reviewer:
             return (rule_id not in disabled_rules and category not in disabled_categories
                     and SEVERITY_RANK[severity] >= floor)
 
-        for sent in sents:
+        def on_time() -> None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise Overtime(f"review of {len(text):,} characters passed its deadline")
+
+        for n, sent in enumerate(sents):
+            if n % _DEADLINE_EVERY == 0:
+                on_time()
             for hit in self.sentence_hits(sent.text):
                 rule = hit.rule
                 if not wanted(rule.id, rule.category, rule.severity):
@@ -155,12 +169,14 @@ class Reviewer:
                     continue
                 found.append(self._finding(text, sent, hit))
         found = resolve_overlaps(found)
+        on_time()
         if model and self.detector is not None:
             extra = self.detector.findings(text, sents, found, self.detector_settings,
                                            lambda rule_id, category: wanted(rule_id, category, "warning"))
             found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
         analysis = None
         if analyzers is not None:
+            on_time()
             found, analysis = _analyze(analyzers, text, blocks, sents, found,
                                        lambda f: wanted(f.rule, f.category, f.severity),
                                        grammar={"grammar", "spelling"} - disabled_categories)

@@ -32,6 +32,15 @@ _TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not 
 
 
 def register(app: Flask) -> None:
+    from ..engine import Overtime
+
+    @app.errorhandler(Overtime)
+    def _overtime(exc: Overtime):
+        # The worker stopped reviewing at the deadline and is free for the next request.
+        seconds = getattr(app.config["TACTFUL"], "deadline_seconds", 5.0)
+        return problem(503, _TITLES[503], f"This draft could not be reviewed within {seconds:g} s. Try again in a "
+                                          "moment, or send a shorter draft.", {"Retry-After": "2"})
+
     @app.errorhandler(ApiError)
     def _api_error(exc: ApiError):
         return problem(exc.status, _TITLES.get(exc.status, "Error"), exc.detail, exc.headers, **exc.extra)

@@ -15,6 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from .. import __version__
 from ..utf16 import Utf16Index
 from .errors import ApiError
+from .review import deadline
 
 bp = Blueprint("languagetool", __name__, url_prefix="/v2")
 
@@ -131,7 +132,7 @@ def check():
         raise ApiError(413, f"The text is {len(whole):,} characters long; the limit is {limit:,}.")
 
     reviewer = current_app.extensions["tactful.packs"].reviewer(g.get("team_pack"))
-    review = reviewer.review(plain)
+    review = reviewer.review(plain, deadline=deadline())
     index, sentence_of = Utf16Index(whole), review.sentences
     matches = []
     for f in review.findings:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from flask import Blueprint, current_app, g, jsonify, request
 
 from ..findings import SEVERITIES
@@ -104,8 +106,13 @@ def reviewer_and_options(data: dict):
         raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
     options = {"disabled_rules": _string_list(data, "disabledRules"),
                "disabled_categories": _string_list(data, "disabledCategories"),
-               "min_severity": min_severity}
+               "min_severity": min_severity, "deadline": deadline()}
     return reviewer, options
+
+
+def deadline() -> float:
+    """When a review of this request must stop (a `time.monotonic()` value): the `deadline_seconds` setting."""
+    return time.monotonic() + float(getattr(current_app.config["TACTFUL"], "deadline_seconds", 5.0))
 
 
 @bp.post("/review")
