@@ -1,4 +1,4 @@
-"""A review with every analyzer, in a process that has no network and no nltk_data.
+"""A review with every analyzer and the learned detector, in a process that has no network and no nltk_data.
 
 Two ways to take the network away: a network namespace (``unshare -n``, as
 root), where only a loopback that is down exists; and, everywhere, a socket
@@ -52,6 +52,7 @@ REVIEW = textwrap.dedent("""
     from tactful.packs import builtin_packs
 
     text = ("Hi Dana,\\n\\nSorry, we've been swamped this week. "
+            "Our new warehouse system went live on Monday and everything has been upside down since. "
             "I checked the warehouse records this morning and the replacement blender left our Columbus depot "
             "yesterday afternoon, and it should reach you by Thursday because UPS has already scanned it at the "
             "regional hub near your town. You failed to follow the instructions. Could you confirm the address?"
@@ -66,6 +67,7 @@ REVIEW = textwrap.dedent("""
         "syllables": textstat.syllable_count("area idea fire hour"),
         "compound": tone.compound("Thank you so much, this is wonderful news!"),
         "rules": sorted({f.rule for f in list(review.findings) + found}),
+        "sources": sorted({f.source for f in review.findings}),
         "summary": summary,
         "status": analyzers.status(),
     }))
@@ -89,6 +91,7 @@ def check(result: dict) -> None:
     assert result["compound"] > 0.5  # VADER with its lexicon
     assert {"tactful.clarity.long_sentence", "tactful.tone.curt"} <= set(result["rules"])
     assert any(rule.startswith("core.") for rule in result["rules"])  # the engine's own review ran too
+    assert "tactful.model.excuse" in result["rules"] and result["sources"] == ["model", "rule"]  # and the detector
     summary = result["summary"]
     assert summary["words"] > 50 and summary["questions"] == 1 and summary["grade"] > 0
     assert summary["grammar"]["status"] == "off" and 0 <= summary["score"] < 100
