@@ -141,6 +141,16 @@ def test_rewrite_chosen_ids(client):
     ("Rest assured, our team is on it.", "core.scripted.rest_assured", "Our team is on it."),
     ("Sorry for the delay, we've been swamped this week. It ships Friday.", "core.excuse.workload",
      "Sorry for the delay. It ships Friday."),
+    # A deleted opening takes its full stop, and its line when nothing else is on it.
+    ("Dear Mr. Okonkwo,\n\nThank you for contacting Northwind Mobile. We have removed the charge.",
+     "core.scripted.thanks_contact", "Dear Mr. Okonkwo,\n\nWe have removed the charge."),
+    ("Dear Mr Thornton,\n\nThank you for contacting Brightspark Electrical.\n\nOur engineer came on 12 June.",
+     "core.scripted.thanks_contact", "Dear Mr Thornton,\n\nOur engineer came on 12 June."),
+    ("Hi Sarah,\n\nThanks so much for getting in touch!! The part ships Friday.", "core.scripted.thanks_contact",
+     "Hi Sarah,\n\nThe part ships Friday."),
+    # ... and a connective left opening the sentence.
+    ("Hi Dana,\n\nThank you for your email, and I'm sorry the signal has been patchy.",
+     "core.scripted.thanks_contact", "Hi Dana,\n\nI'm sorry the signal has been patchy."),
 ])
 def test_rewrite_deletion_leaves_a_clean_sentence(client, text, rule, expected):
     found = client.post("/v1/review", json={"text": text}).get_json()["findings"]
@@ -199,7 +209,9 @@ def test_rate_limit_in_memory(tmp_path):
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
     assert r.mimetype == "application/problem+json"
     assert c.get("/healthz").status_code == 200  # liveness is never limited
-    other = c.post("/v1/review", json={"text": "hi"}, headers={"Authorization": "Bearer another-client"})
+    made_up = c.post("/v1/review", json={"text": "hi"}, headers={"Authorization": "Bearer another-client"})
+    assert made_up.status_code == 429  # a bearer string that is no token is no new client
+    other = c.post("/v1/review", json={"text": "hi"}, environ_base={"REMOTE_ADDR": "10.0.0.9"})
     assert other.status_code != 429  # per client
 
 
@@ -210,12 +222,12 @@ def test_rate_limit_on_redis(tmp_path):
     r = redis.Redis.from_url("redis://127.0.0.1:6379/0")
     r.ping()  # Redis runs on every machine; a missing Redis is a failure, not a skip
     prefix_before = set(r.keys("LIMITS*"))
-    # Each run uses its own client key so earlier runs never count against it.
-    token = uuid.uuid4().hex
+    # Each run comes from its own address so earlier runs never count against it.
+    addr = "10." + ".".join(str(b) for b in uuid.uuid4().bytes[:3])
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "rate_limit": "5 per minute",
                       "redis_url": "redis://127.0.0.1:6379/0"})
     c = app.test_client()
-    codes = [c.post("/v1/review", json={"text": "hi"}, headers={"Authorization": f"Bearer {token}"}).status_code
+    codes = [c.post("/v1/review", json={"text": "hi"}, environ_base={"REMOTE_ADDR": addr}).status_code
              for _ in range(7)]
     assert codes == [200] * 5 + [429, 429]
     assert set(r.keys("LIMITS*")) - prefix_before, "the limiter should keep its counters in Redis"

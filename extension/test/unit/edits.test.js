@@ -63,6 +63,10 @@ test('a deletion leaves a clean sentence: separator and capital at the start, th
     ["Sorry, we've been swamped, but your order ships Friday.", "we've been swamped", 'Sorry, but your order ships Friday.'],
     ['Thanks for waiting. Please be advised the shop closes at 4.', 'Please be advised', 'Thanks for waiting. The shop closes at 4.'],
     ['We will, rest assured, call you at 4.', 'rest assured', 'We will, call you at 4.'],
+    ['Hi Sarah,\n\nThanks for getting in touch!! The part ships Friday.', 'Thanks for getting in touch', 'Hi Sarah,\n\nThe part ships Friday.'],
+    ['Dear Ana,\n\nThank you for your email.\n\nThe part ships Friday.', 'Thank you for your email', 'Dear Ana,\n\nThe part ships Friday.'],
+    ["Hi Dana,\n\nThank you for your email, and I'm sorry it broke.", 'Thank you for your email', "Hi Dana,\n\nI'm sorry it broke."],
+    ["I'm not supposed to say this, but there's talk of closing.", "I'm not supposed to say this", "There's talk of closing."],
   ];
   for (const [text, span, expected] of cases) {
     const start = text.indexOf(span);

@@ -62,6 +62,8 @@ export function planReplacement(finding, suggestion, draft = null) {
 
 const AT_SENTENCE_START = /(?:^|[.!?…]["'”’)\]]*[ \t]+|\n)[ \t"'“‘*•-]*$/;
 const SEP_AFTER = /^[ \t]*[,;:—–]?[ \t]*/;
+// What a deleted sentence opening leaves behind: its closing punctuation, or a connective now opening it.
+const LEFT_BEHIND = /^(?:[.!?…]+["'”’)\]]*[ \t]*|(?:and|but|so|because|which|or)[ \t]+(?=[\p{L}\p{N}]))/iu;
 const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
 
 /**
@@ -73,10 +75,18 @@ const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
 export function tidyDeletion(text, plan) {
   if (plan.text !== '') return plan;
   const before = text.slice(0, plan.start);
-  const afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
-  const next = text.charAt(afterEnd);
+  let afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
+  let next = text.charAt(afterEnd);
   if (AT_SENTENCE_START.test(before)) {
+    const left = LEFT_BEHIND.exec(text.slice(afterEnd));
+    if (left) {
+      afterEnd += left[0].length;
+      next = text.charAt(afterEnd);
+    }
     if (/\p{L}/u.test(next)) return { start: plan.start, end: afterEnd + 1, text: next.toUpperCase(), select: null };
+    if ((plan.start === 0 || before.endsWith('\n')) && /^(?:[\r\n]|$)/.test(text.slice(afterEnd))) {
+      afterEnd += /^[\r\n]*/.exec(text.slice(afterEnd))[0].length; // the line is gone: so is its break
+    }
     return { ...plan, end: afterEnd };
   }
   const head = SEP_BEFORE.exec(before)[0].length;
