@@ -20,7 +20,7 @@ CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")
 
 # Whole batches (writers) per split: the calibration writers are never trained on and
 # set the thresholds; the validation writers are never trained or tuned on.
-CALIBRATION = ("t05", "t10", "t15", "t20", "t25", "t30", "t35", "t40")
+CALIBRATION = ("t05", "t10", "t15", "t20", "t25", "t30", "t35", "t40", "t45", "t50", "t55")
 VALIDATION_PREFIX = "v"
 
 
