@@ -204,10 +204,12 @@ def test_a_team_cannot_change_another_teams_pack(app, client, acme):
     other = Team(app, "other")
     assert publish(client, acme.admin, pack_yaml()).status_code == 201
     r = publish(client, other.admin, pack_yaml(label="2"))
-    assert r.status_code == 403 and r.get_json()["detail"] == (
-        "Pack 'team-a' belongs to team 'acme'; a token of team 'other' cannot change it.")
-    assert client.get("/v1/packs/team-a/history", headers=bearer(other.admin)).status_code == 403
-    assert client.get("/v1/packs/team-a/source", headers=bearer(other.member)).status_code == 403
+    assert r.status_code == 409 and r.get_json()["detail"] == "That pack id is taken; choose another."
+    # Another team's pack is "not found", exactly like a pack nobody published (tests/test_team_isolation.py).
+    assert client.get("/v1/packs/team-a/history", headers=bearer(other.admin)).status_code == 404
+    assert client.get("/v1/packs/team-a/source", headers=bearer(other.member)).status_code == 404
+    r = client.post("/v1/packs/team-a/rollback", json={"version": 1}, headers=bearer(other.admin))
+    assert r.status_code == 404 and "acme" not in r.get_data(as_text=True)
 
 
 @both

@@ -25,6 +25,8 @@ import time
 import weakref
 from collections import OrderedDict, defaultdict
 
+import yaml
+
 from .engine import Reviewer
 from .packs import Pack, PackError, builtin_packs, load_pack_text, resolve
 from .store import COUNTERS, StoreUnavailable
@@ -91,13 +93,23 @@ class PackRegistry:
 
     # --- team packs ----------------------------------------------------------------------------------
 
-    def build(self, source: str, filename: str = "<pack>") -> Pack:
-        """Load a pack's YAML and resolve its `extends` against the packs served now (PackError if bad)."""
-        return compile_source(source, filename, self._packs.get)[0]
+    def build(self, source: str, filename: str = "<pack>", team: str | None = None) -> Pack:
+        """Load a pack of `team` and resolve its `extends` against the packs it may use (PackError if bad)."""
+        return self.compiled(source, filename, team)[0]
 
-    def compiled(self, source: str, filename: str = "<pack>") -> tuple[Pack, Reviewer]:
+    def compiled(self, source: str, filename: str = "<pack>", team: str | None = None) -> tuple[Pack, Reviewer]:
         """`build`, and the pack's compiled Reviewer (reused when the same YAML on the same base was seen)."""
-        return compile_source(source, filename, self._packs.get)
+        return compile_source(source, filename, self._bases(team, self._packs))
+
+    def _bases(self, team: str | None, packs: dict[str, Pack]):
+        """The lookup `extends` resolves with for a pack of `team`: built-in packs and the team's own packs.
+
+        Any other pack is unknown to it, so no team reads another's rules by building on its pack.
+        """
+        def lookup(pack_id: str) -> Pack | None:
+            mine = pack_id in self._builtin or (team is not None and self._owners.get(pack_id) == team)
+            return packs.get(pack_id) if mine else None
+        return lookup
 
     def refresh(self) -> bool:
         """Load the store's active versions that differ from ours. True when something changed.
@@ -163,7 +175,8 @@ class PackRegistry:
                     if pid in ready:
                         packs[pid] = pack
                     else:
-                        packs[pid], reviewer = compile_source(source, f"{pid}@{number}", packs.get)
+                        bases = self._bases(self._owners.get(pid), packs)
+                        packs[pid], reviewer = compile_source(source, f"{pid}@{number}", bases)
                         fresh[pid] = (packs[pid], reviewer)
                     keys[pid] = key
                 except PackError as exc:
@@ -205,6 +218,7 @@ def compile_source(source: str, filename: str, lookup) -> tuple[Pack, Reviewer]:
     YAML and valid while `extends` names the very same base pack object: a
     rollback to a recent version, or the poll after a publish, costs nothing.
     """
+    precheck(source, filename)
     pack = load_pack_text(source, filename)
     base = lookup(pack.extends) if pack.extends else None
     key = (filename, hashlib.sha256(source.encode("utf-8", "surrogatepass")).hexdigest())
@@ -220,6 +234,65 @@ def compile_source(source: str, filename: str, lookup) -> tuple[Pack, Reviewer]:
         while len(_RECENT) > _RECENT_SIZE:
             _RECENT.popitem(last=False)
     return resolved, reviewer
+
+
+def precheck(source: str, filename: str = "<pack>") -> None:
+    """Refuse a pack over the size or phrase limits before anything is built (PackError, located).
+
+    Expanding every phrase is the slow part of loading a pack (seconds for
+    25,000 phrases with word classes), so phrases are counted first, from the
+    YAML events alone: libyaml reads a megabyte in milliseconds. Anything else
+    wrong is left to the full load, which reports it with its place.
+    """
+    from .packs import MAX_PACK_BYTES, MAX_PHRASES, Issue
+
+    if len(source.encode("utf-8", "surrogatepass")) > MAX_PACK_BYTES:
+        raise PackError([Issue(filename, 1, 1, f"pack is larger than {MAX_PACK_BYTES:,} bytes")])
+    count, mark = _phrase_count(source, MAX_PHRASES)
+    if count > MAX_PHRASES:
+        raise PackError([Issue(filename, mark.line + 1, mark.column + 1,
+                               f"the pack has {count:,} phrases; the limit is {MAX_PHRASES:,}")])
+
+
+_EVENTS_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _phrase_count(source: str, limit: int) -> tuple[int, object]:
+    """Items of the pack's `rules[*].phrases` and `overrides.*.add_phrases` lists, and where the first
+    phrase over `limit` is. (0, None) when the YAML does not parse: the full load says why."""
+    count, where = 0, None
+    frames: list[list] = []  # per open collection: [path, is mapping, key awaited, last key]
+    try:
+        for event in yaml.parse(source, Loader=_EVENTS_LOADER):
+            top = frames[-1] if frames else None
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if top is None:
+                    name = ""
+                elif top[1]:
+                    name = "<key>" if top[2] else top[3]
+                    top[2] = not top[2]
+                else:
+                    name = "[]"
+                path = (top[0] if top else ()) + (name,)
+                frames.append([path, isinstance(event, yaml.MappingStartEvent), True, None])
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                frames.pop()
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)) and top is not None:
+                if top[1]:
+                    top[3] = getattr(event, "value", None) if top[2] else top[3]
+                    top[2] = not top[2]
+                elif _is_phrase_list(top[0]):
+                    count += 1
+                    if count > limit and where is None:
+                        where = event.start_mark
+    except yaml.YAMLError:
+        return 0, None
+    return count, where
+
+
+def _is_phrase_list(path: tuple) -> bool:
+    return (path[1:] == ("rules", "[]", "phrases")
+            or (len(path) == 4 and path[1] == "overrides" and path[3] == "add_phrases"))
 
 
 _BUILTIN_REVIEWERS: dict[str, tuple[Pack, Reviewer]] = {}

@@ -4,6 +4,10 @@ Counts are per team (the token's team; "default" without a token) and rule:
 how often the rule fired in reviews, and how often its finding was applied,
 dismissed, or the rule disabled. They are kept in memory and added to the
 database every second, so neither a review nor a feedback call waits for it.
+
+Feedback names a rule of a pack the caller can see, or one of the built-in
+analyzers' rules; any other id is refused, so made-up ids cannot grow the
+table without bound.
 """
 
 from __future__ import annotations
@@ -12,15 +16,28 @@ import re
 
 from flask import Blueprint, current_app, g, jsonify, request
 
+from ..findings import CATEGORIES
 from ..service import ACTIONS
 from ..store import StoreUnavailable
 from .errors import ApiError
-from .review import json_body, visible_pack
+from .review import caller_team, json_body, visible_pack
 from .teams_openapi import RULE_ID
 
 bp = Blueprint("feedback", __name__, url_prefix="/v1")
 
 _RULE_ID = re.compile(RULE_ID)
+# Rules of the analyzers rather than of a pack (clarity, curt tone, the model's per-category findings).
+ANALYZER_RULES = frozenset({"tactful.clarity.long_sentence", "tactful.clarity.hard_sentence", "tactful.tone.curt",
+                            *(f"tactful.model.{c}" for c in CATEGORIES)})
+
+
+def _known(rule_id: str) -> bool:
+    """Whether `rule_id` is an analyzer's rule or a rule of a pack the caller can see."""
+    if rule_id in ANALYZER_RULES:
+        return True
+    registry, team = current_app.extensions["tactful.packs"], caller_team()
+    return any(pack.rule(rule_id) for pack in registry.packs().values()
+               if pack.id == g.get("team_pack") or registry.visible_to(pack.id, team))
 
 
 @bp.post("/feedback")
@@ -36,6 +53,9 @@ def feedback():
     extra = set(data) - {"rule", "action", "pack"}
     if extra:
         raise ApiError(400, f"Feedback carries a rule id and an action only; unexpected: {', '.join(sorted(extra))}.")
+    if not _known(rule):
+        raise ApiError(422, f"Unknown rule '{rule}': feedback names a rule of a pack you can see "
+                            "(GET /v1/packs/<id> lists them) or of the built-in analyzers.")
     current_app.extensions["tactful.feedback"].add(g.get("team", "default"), rule, action)
     return jsonify(ok=True), 202
 

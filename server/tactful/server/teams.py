@@ -1,10 +1,13 @@
 """Team packs over HTTP: publish, history, rollback, source (for `pull`), and the pack schema.
 
 Publishing validates the pack (strict loader, `extends` resolved against the
-packs served now) and runs every example of the rules it adds or changes; a
-pack with any problem is refused with 422 and the compiler-style lines, and
-the version that served before keeps serving. Versions are append-only: a
-rollback moves the active pointer back, it deletes nothing.
+built-in packs and the team's own) and runs every example of the rules it adds
+or changes; a pack with any problem is refused with 422 and the compiler-style
+lines, and the version that served before keeps serving. Versions are
+append-only: a rollback moves the active pointer back, it deletes nothing.
+
+To a team token, another team's pack does not exist: every route answers as
+for an id nobody published (publishing under its id: 409, "taken").
 """
 
 from __future__ import annotations
@@ -22,7 +25,8 @@ from .errors import ApiError
 bp = Blueprint("teams", __name__, url_prefix="/v1")
 
 MAX_VERSION = 2**31 - 1  # version numbers are 32-bit integers in the database
-_YAML_TYPES = {"text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml", "text/plain"}
+# Not text/plain: a web page can make its visitor's browser POST that anywhere without asking first.
+_YAML_TYPES = {"text/yaml", "application/yaml", "application/x-yaml", "text/x-yaml"}
 _UNAVAILABLE = ("The pack store (database) is unreachable, so {what}. Reviews go on with the packs already "
                 "loaded; try again when the database is back.")
 
@@ -38,11 +42,19 @@ def _unavailable(what: str) -> ApiError:
     return ApiError(503, _UNAVAILABLE.format(what=what), {"Retry-After": "5"})
 
 
+def _json():
+    """The JSON body (None when it is not JSON); 400 when it nests too deeply to parse."""
+    try:
+        return request.get_json(silent=True) if request.is_json else None
+    except RecursionError:
+        raise ApiError(400, "The JSON is nested too deeply.") from None
+
+
 def _pack_body() -> tuple[str, str]:
     """(YAML source, file name for error lines) from a YAML body or JSON {"source": ..., "filename": ...}."""
     mimetype = request.mimetype
     if mimetype == "application/json":
-        data = request.get_json(silent=True)
+        data = _json()
         if not isinstance(data, dict) or not isinstance(data.get("source"), str):
             raise ApiError(400, "Send {\"source\": \"<the pack's YAML>\"} (optionally \"filename\"), "
                                 "or the YAML itself with Content-Type: text/yaml.")
@@ -58,7 +70,8 @@ def _pack_body() -> tuple[str, str]:
             return request.get_data().decode("utf-8"), _clean_name(request.args.get("filename", "<pack>"))
         except UnicodeDecodeError:
             raise ApiError(400, "The pack is not UTF-8 text.") from None
-    raise ApiError(415, "Send the pack as YAML (Content-Type: text/yaml) or as JSON {\"source\": \"...\"}.")
+    raise ApiError(415, "Send the pack as YAML (Content-Type: text/yaml) or as JSON {\"source\": \"...\"}; "
+                        "text/plain and form bodies are refused, since any web page can send those.")
 
 
 def _clean_name(name: str) -> str:
@@ -66,11 +79,11 @@ def _clean_name(name: str) -> str:
     return name or "<pack>"
 
 
-def _checked(source: str, filename: str) -> tuple[Pack, Reviewer]:
-    """The resolved pack and its compiled reviewer, or 422 listing every problem like a compiler."""
+def _checked(source: str, filename: str, team: str) -> tuple[Pack, Reviewer]:
+    """The resolved pack of `team` and its compiled reviewer, or 422 listing every problem like a compiler."""
     registry = current_app.extensions["tactful.packs"]
     try:
-        pack, reviewer = registry.compiled(source, filename)
+        pack, reviewer = registry.compiled(source, filename, team)
     except PackError as exc:
         raise ApiError(422, f"The pack has {_n(len(exc.issues), 'problem')}; it was not published.",
                        errors=[str(i) for i in exc.issues]) from None
@@ -87,23 +100,25 @@ def _n(n: int, what: str) -> str:
     return f"{n} {what}{'s' if n != 1 else ''}"
 
 
-def _may_change(pack_id: str, owner: str | None) -> None:
-    """A team's admins change the team's packs only; single-user mode (no token) may change any."""
-    if g.role is None or owner is None or owner == g.team:
-        return
-    raise ApiError(403, f"Pack '{pack_id}' belongs to team '{owner}'; a token of team '{g.team}' cannot change it.")
+def _hidden(owner: str | None) -> bool:
+    """Whether a pack of `owner` is another team's to this caller's token (single-user mode, no token: none is)."""
+    return g.role is not None and owner is not None and owner != g.team
 
 
 @bp.post("/packs")
 def publish():
     source, filename = _pack_body()
     registry = current_app.extensions["tactful.packs"]
-    pack, reviewer = _checked(source, filename)
+    pack, reviewer = _checked(source, filename, g.team)
     if registry.is_builtin(pack.id):
         raise ApiError(409, f"'{pack.id}' is a built-in pack; publish a pack with its own id that extends it.")
     store = _store()
     try:
-        _may_change(pack.id, store.owner(pack.id))
+        owner = store.owner(pack.id)
+        if _hidden(owner):
+            raise ApiError(409, "That pack id is taken; choose another.")
+        if owner not in (None, g.team):  # single-user mode replacing a team's pack: it stays that team's
+            pack, reviewer = _checked(source, filename, owner)
         number = store.publish(pack.id, pack.version, source, g.team, g.token_id)
     except StoreUnavailable:
         raise _unavailable("nothing was published") from None
@@ -120,15 +135,14 @@ def history(pack_id: str):
         versions = store.history(pack_id)
     except StoreUnavailable:
         raise _unavailable("the history cannot be read") from None
-    if not versions:
+    if not versions or _hidden(versions[-1]["team"]):
         raise ApiError(404, f"No published versions of pack '{pack_id}'.")
-    _may_change(pack_id, versions[-1]["team"])
     return jsonify(id=pack_id, versions=versions)
 
 
 @bp.post("/packs/<pack_id>/rollback")
 def rollback(pack_id: str):
-    data = request.get_json(silent=True) if request.is_json else None
+    data = _json()
     number = data.get("version") if isinstance(data, dict) else None
     if isinstance(number, float) and number.is_integer():
         number = int(number)
@@ -136,11 +150,11 @@ def rollback(pack_id: str):
         raise ApiError(400, "Send {\"version\": N}, N a version number from GET /v1/packs/<id>/history.")
     store = _store()
     try:
-        _may_change(pack_id, store.owner(pack_id))
-        found = store.source(pack_id, number)
+        owner = store.owner(pack_id)
+        found = None if _hidden(owner) else store.source(pack_id, number)
         if found is None:
             raise ApiError(404, f"Pack '{pack_id}' has no version {number}; see GET /v1/packs/{pack_id}/history.")
-        pack, reviewer = _checked(found[1], f"{pack_id}@{number}")
+        pack, reviewer = _checked(found[1], f"{pack_id}@{number}", owner or g.team)
         store.activate(pack_id, number)
     except StoreUnavailable:
         raise _unavailable("nothing was rolled back") from None
@@ -163,13 +177,11 @@ def source(pack_id: str):
     store = _store()
     try:
         owner = store.owner(pack_id)
-        found = store.source(pack_id, int(version) if version else None)
+        found = None if _hidden(owner) else store.source(pack_id, int(version) if version else None)
     except StoreUnavailable:
         raise _unavailable("the pack cannot be read") from None
     if found is None:
         raise ApiError(404, f"Unknown pack '{pack_id}'" + (f" version {version}." if version else "."))
-    if g.role is not None and owner not in (None, g.team):
-        raise ApiError(403, f"Pack '{pack_id}' belongs to team '{owner}'.")
     return Response(found[1], mimetype="text/yaml", headers={"X-Tactful-Pack-Version": str(found[0])})
 
 
