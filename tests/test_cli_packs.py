@@ -161,3 +161,65 @@ def test_teams_then_push_pull_history_rollback_stats(server, tmp_path, capsys, m
     assert re.search(r"team-a\.overshare\.codename\s+3\s+1\s+2\s+67%", out), out
     code, out, _ = run(capsys, "packs", "stats", "team-a", "--format", "json", *admin)
     assert '"dismissed": 2' in out
+
+
+# --- push: refuse before sending what the server would refuse; report the server's 413 -------------------
+
+def _phrase_pack(n: int) -> str:
+    """A pack whose one rule lists `n` phrases, each expanding to 121 variants through its word classes."""
+    phrases = ", ".join(f'"{{we}} {{are}} busy with c{i}"' for i in range(n))
+    return (codename_pack().replace("extends: core\n", "classes:\n  we: [we, i, our team, the team, my team, our staff, "
+                                    "the office, everyone, all of us, the rest of us, we all]\n  are: [am, is, are, was, "
+                                    "were, have been, has been, had been, be, been, are all]\n")
+            .replace('phrases: ["project falcon"]', f"phrases: [{phrases}]"))
+
+
+def test_push_refuses_a_pack_too_large_without_sending_it(tmp_path, capsys):
+    path = tmp_path / "huge.yaml"
+    path.write_text(codename_pack() + "# " + "x" * 5_000_000 + "\n", encoding="utf-8")
+    port = _closed_port()  # nothing listens: had it tried to send, this would be "cannot reach the server"
+    code, out, err = run(capsys, "packs", "push", str(path), "--server", f"http://127.0.0.1:{port}")
+    assert code == 1, err
+    assert out == f"{path}:1:1: pack is larger than 1,000,000 bytes\n"
+    assert err.strip() == f"tactful: error: {path}: not sent; the server would refuse it"
+
+
+def test_push_lint_and_test_count_phrases_before_compiling_them(tmp_path, capsys):
+    import time
+
+    path = tmp_path / "phrases.yaml"
+    path.write_text(_phrase_pack(25_000), encoding="utf-8")
+    port = _closed_port()
+    for argv in (["push", str(path), "--server", f"http://127.0.0.1:{port}"], ["lint", str(path)], ["test", str(path)]):
+        started = time.monotonic()
+        code, out, err = run(capsys, "packs", *argv)
+        assert code == 1, err
+        assert re.fullmatch(rf"{re.escape(str(path))}:\d+:\d+: the pack has 25,000 phrases; the limit is 20,000\n", out)
+        assert time.monotonic() - started < 2.0, argv  # expanding them first took seconds
+
+
+def test_publish_counts_phrases_before_compiling_them(tmp_path):
+    import time
+
+    from tactful.server import create_app
+    app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path), "rate_limit": ""})
+    started = time.monotonic()
+    r = app.test_client().post("/v1/packs", json={"source": _phrase_pack(25_000), "filename": "p.yaml"})
+    assert r.status_code == 422
+    assert re.fullmatch(r"p\.yaml:\d+:\d+: the pack has 25,000 phrases; the limit is 20,000", r.get_json()["errors"][0])
+    assert time.monotonic() - started < 2.0
+
+
+def test_push_reports_the_servers_413(tmp_path, capsys, monkeypatch):
+    from live import live_server
+
+    from tactful import packs
+    monkeypatch.setattr(packs, "MAX_PACK_BYTES", 10_000_000)  # as if this client allowed more than the server
+    path = tmp_path / "huge.yaml"
+    path.write_text(codename_pack() + "# " + "x" * 5_000_000 + "\n", encoding="utf-8")
+    env = {"TACTFUL_DATABASE_URL": f"sqlite:///{tmp_path / 'tactful.db'}", "TACTFUL_MAX_BODY_BYTES": "100000"}
+    with live_server(env=env) as url:
+        code, out, err = run(capsys, "packs", "push", str(path), "--server", url)
+    assert code == 1, err
+    assert err.strip() == ("tactful: error: server answered 413: The request body is too large. The pack is larger "
+                           "than this server accepts (its TACTFUL_MAX_BODY_BYTES).")

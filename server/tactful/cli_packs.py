@@ -22,6 +22,7 @@ Exit codes: 0 all good, 1 problems found (failing examples, a refused push),
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import sys
@@ -146,12 +147,15 @@ class _Resolver:
 
     def load(self, path: Path, chain: tuple = ()):
         from .packs import load_pack_text, resolve
+        from .service import precheck
 
         path = path.resolve()
         if path in self.loaded:
             return self.loaded[path]
         shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-        pack = load_pack_text(_read(path), shown)
+        text = _read(path)
+        precheck(text, shown)  # size and phrase count first: expanding 25,000 phrases takes seconds
+        pack = load_pack_text(text, shown)
 
         def lookup(pack_id: str):
             if pack_id in self.builtin:
@@ -256,6 +260,41 @@ def _lint_notes(pack) -> list[str]:
 
 # --- the server: push, pull, history, rollback, stats ----------------------------------------------
 
+class _ReadsEarlyAnswers:
+    """A connection that stops sending when the server closes early, so its answer can still be read.
+
+    A server refuses a body that is too large (413) before reading it, and
+    closes; sending the rest would fail with "Broken pipe" and hide the 413.
+    """
+
+    def send(self, data) -> None:
+        try:
+            super().send(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # getresponse() reads the answer, or fails as unreachable if there is none
+
+
+class _HTTPConnection(_ReadsEarlyAnswers, http.client.HTTPConnection):
+    pass
+
+
+class _HTTPSConnection(_ReadsEarlyAnswers, http.client.HTTPSConnection):
+    pass
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def http_open(self, req):
+        return self.do_open(_HTTPConnection, req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def https_open(self, req):
+        return self.do_open(_HTTPSConnection, req, context=self._context)
+
+
+_OPENER = urllib.request.build_opener(_HTTPHandler, _HTTPSHandler)
+
+
 def _request(args, method: str, path: str, body: dict | None = None) -> tuple[int, dict | str, dict]:
     """(status, parsed body, headers). Raises _Stop(2) when the server cannot be reached."""
     server = (args.server or os.environ.get("TACTFUL_SERVER") or DEFAULT_SERVER).rstrip("/")
@@ -265,13 +304,13 @@ def _request(args, method: str, path: str, body: dict | None = None) -> tuple[in
     headers = {"Accept": "application/json"}
     data = None
     if body is not None:
-        data = json.dumps(body).encode("utf-8")
+        data = json.dumps(body, ensure_ascii=False).encode("utf-8")  # no \uXXXX: the body stays the pack's size
         headers["Content-Type"] = "application/json"
     if token:
         headers["Authorization"] = f"Bearer {token}"
     req = urllib.request.Request(server + path, data=data, method=method, headers=headers)
     try:
-        with urllib.request.urlopen(req, timeout=_TIMEOUT) as resp:
+        with _OPENER.open(req, timeout=_TIMEOUT) as resp:
             return resp.status, _parse(resp.read(), resp.headers.get_content_type()), dict(resp.headers)
     except urllib.error.HTTPError as exc:
         return exc.code, _parse(exc.read(), exc.headers.get_content_type()), dict(exc.headers)
@@ -297,7 +336,9 @@ def _fail(status: int, body) -> _Stop:
     for line in lines:
         print(line)
     message = f"tactful: error: server answered {status}: {detail or str(body)[:200] or 'no detail'}"
-    return _Stop(EXIT_FAILURES if status in (409, 422) else EXIT_USAGE, message)
+    if status == 413:
+        message += " The pack is larger than this server accepts (its TACTFUL_MAX_BODY_BYTES)."
+    return _Stop(EXIT_FAILURES if status in (409, 413, 422) else EXIT_USAGE, message)
 
 
 def _quote(pack_id: str) -> str:
@@ -305,10 +346,20 @@ def _quote(pack_id: str) -> str:
 
 
 def _push(args) -> int:
+    from .packs import PackError
+    from .service import precheck
+
     path = Path(args.path)
     if not path.is_file():
         raise _Stop(EXIT_USAGE, f"tactful: error: {args.path}: no such file")
-    status, body, _ = _request(args, "POST", "/v1/packs", {"source": _read(path), "filename": str(path)})
+    source = _read(path)
+    try:
+        precheck(source, str(path))  # what the server refuses at once is not worth sending (or waiting for)
+    except PackError as exc:
+        for issue in exc.issues:
+            print(issue)
+        raise _Stop(EXIT_FAILURES, f"tactful: error: {path}: not sent; the server would refuse it") from None
+    status, body, _ = _request(args, "POST", "/v1/packs", {"source": source, "filename": str(path)})
     if status != 201:
         raise _fail(status, body)
     print(f"published {body['id']} version {body['version']} ({body.get('label')}, {body.get('rules')} rules); "
