@@ -18,6 +18,11 @@ def _json(ref: str, description: str = "OK") -> dict:
     return {"description": description, "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{ref}"}}}}
 
 
+# gunicorn answers a request line over 4,094 bytes itself, in plain text, before Tactful sees it.
+TOO_LONG = {"414": {"description": "URI too long: the request line is over 4,094 bytes; send long text in a "
+                                   "POST body instead", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+
+
 def _errors(*codes: int) -> dict:
     return {str(c): _PROBLEM for c in codes}
 
@@ -162,12 +167,14 @@ PATHS = {
     "/v1/feedback": {"post": {"summary": "Count an applied, dismissed or disabled finding (rule id only, never text)",
                               "requestBody": _body("Feedback"),
                               "responses": {"202": {"description": "counted", "content": {"application/json": {"schema": {"type": "object"}}}},
-                                            **_errors(400, 401, 403, 415, 429)}}},
-    "/v1/stats": {"get": {"summary": "Per rule: fired, applied, dismissed, disabled", "responses": {
-        "200": _json("Stats"), **_errors(401, 403)}}},
+                                            **_errors(400, 401, 403, 415, 422, 429)}}},
+    "/v1/stats": {"get": {"summary": "Per rule: fired, applied, dismissed, disabled", "parameters": [
+        {"name": "pack", "in": "query", "required": False, "schema": {"type": "string"},
+         "description": "Only the rules of this pack"}],
+        "responses": {"200": _json("Stats"), **_errors(401, 403, 404), **TOO_LONG}}},
     "/v2/check": {
         "get": {"summary": "LanguageTool-compatible check", "parameters": _LT_QUERY,
-                "responses": {"200": _json("LTCheckResponse"), **_errors(400, 413)}},
+                "responses": {"200": _json("LTCheckResponse"), **_errors(400, 413), **TOO_LONG}},
         "post": {"summary": "LanguageTool-compatible check (form-encoded)", "requestBody": {"required": True, "content": {
             "application/x-www-form-urlencoded": {"schema": {"$ref": "#/components/schemas/LTCheckForm"}}}},
                  "responses": {"200": _json("LTCheckResponse"), **_errors(400, 413)}}},
@@ -182,7 +189,9 @@ def spec() -> dict:
     return {
         "openapi": "3.1.0",
         "info": {"title": "Tactful API", "version": __version__,
-                 "description": "Reviews a reply to a customer before it is sent. Offsets and lengths count UTF-16 code units."},
+                 "description": "Reviews a reply to a customer before it is sent. Offsets and lengths count UTF-16 "
+                                "code units. A request whose Host is not in allowed_hosts gets 400; a POST whose "
+                                "Origin is another web site (not listed in cors_origins) gets 403."},
         "paths": {**PATHS, **EXTRA_PATHS},
         "components": {"schemas": SCHEMAS, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }

@@ -6,6 +6,8 @@ With TACTFUL_AUTH on, every path here but the schema needs a bearer token
 
 from __future__ import annotations
 
+from .openapi import TOO_LONG
+
 _PROBLEM = {"description": "Problem", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 _ID = [{"name": "pack_id", "in": "path", "required": True, "schema": {"type": "string"}}]
 
@@ -29,11 +31,14 @@ _VERSION = {"type": "object", "required": ["version", "label", "created", "activ
 PATHS = {
     "/v1/packs": {"post": {
         "summary": "Publish a team pack: validated, its examples run; 422 lists every failure like a compiler",
+        "parameters": [{"name": "filename", "in": "query", "required": False, "schema": {"type": "string"},
+                        "description": "The file name error lines give, for a YAML body"}],
         "requestBody": {"required": True, "content": {
             "application/json": {"schema": {"type": "object", "required": ["source"], "additionalProperties": False,
                                             "properties": {"source": {"type": "string"}, "filename": {"type": "string"}}}},
             "text/yaml": {"schema": {"type": "string"}}}},
-        "responses": {**_ok(_PUBLISHED, "201"), **_errors(400, 401, 403, 409, 413, 415, 422, 429, 503)}}},
+        "responses": {**_ok(_PUBLISHED, "201"), **_errors(400, 401, 403, 409, 413, 415, 422, 429, 503),
+                      **TOO_LONG}}},
     "/v1/packs/{pack_id}/history": {"get": {
         "summary": "Every published version of a team pack, newest first, and which is active",
         "parameters": _ID,
@@ -51,7 +56,8 @@ PATHS = {
         "summary": "A pack's YAML (built-in, or a team pack's active or ?version=N version)",
         "parameters": _ID + [{"name": "version", "in": "query", "required": False,
                                                   "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}],
-        "responses": {**_ok({"type": "string"}, mime="text/yaml"), **_errors(400, 401, 403, 404, 429, 503)}}},
+        "responses": {**_ok({"type": "string"}, mime="text/yaml"), **_errors(400, 401, 403, 404, 429, 503),
+                      **TOO_LONG}}},
     "/v1/schema/pack.json": {"get": {
         "summary": "The JSON Schema of the pack format, for editors",
         "responses": _ok({"type": "object"})}},
