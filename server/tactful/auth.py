@@ -11,8 +11,9 @@ token selects). With the `auth` setting on, a request without a valid token
 gets 401 and one with too small a role 403, each saying which. With `auth`
 off (single-user mode, the default for `make serve`), everything works
 without a token (a valid token still selects its team; an unknown one counts
-as none), and publishing or rolling back a pack without an admin token is
-allowed from the machine itself (a loopback address) only.
+as none), and what needs an admin token with auth on (publish, rollback,
+history, statistics) is allowed without one from the machine itself (a
+loopback address) only.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ TOKEN_PREFIX = "tct_"
 PUBLIC = {"meta.healthz", "meta.readyz", "openapi.openapi_json", "openapi.docs", "teams.schema",
           "meta.languagetool.languages", "static"}
 ADMIN_ONLY = {"teams.publish", "teams.rollback", "teams.history", "feedback.stats"}
-LOCAL_WITHOUT_AUTH = {"teams.publish", "teams.rollback"}
+LOCAL_WITHOUT_AUTH = ADMIN_ONLY
 
 
 def new_token() -> str:
@@ -131,8 +132,9 @@ def init_app(app: Flask, settings, tokens: TokenCache | None) -> None:
             raise ApiError(401, f"This server requires a team {need} token: send 'Authorization: Bearer <token>'.",
                            {"WWW-Authenticate": 'Bearer realm="tactful"'})
         if endpoint in LOCAL_WITHOUT_AUTH and not _is_loopback(request.remote_addr):
-            raise ApiError(403, "Without TACTFUL_AUTH, packs may be published and rolled back from this machine "
-                                "only; turn on TACTFUL_AUTH and use a team admin token.")
+            raise ApiError(403, "Without TACTFUL_AUTH, packs may be published and rolled back, and their history "
+                                "and statistics read, from this machine only; turn on TACTFUL_AUTH and use a team "
+                                "admin token.")
         return None
 
 

@@ -186,7 +186,8 @@ def _serve(args) -> int:
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
     from .server import create_app
-    app = create_app(settings=settings)
+    # In-memory rate limits are counted per process: each worker takes its share (see server/hardening.py).
+    app = create_app({"WORKER_PROCESSES": 1 if args.dev else settings.workers}, settings=settings)
     if args.dev:
         app.run(host=settings.host, port=settings.port)
         return EXIT_OK

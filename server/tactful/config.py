@@ -24,6 +24,7 @@ class Settings:
     max_body_bytes: int = 2_000_000
     default_pack: str = "core"
     cors_origins: list[str] = field(default_factory=list)
+    allowed_hosts: list[str] = field(default_factory=lambda: ["127.0.0.1", "localhost", "[::1]"])
     rate_limit: str = "600 per minute"
     redis_url: str = ""
     database_url: str = ""
@@ -31,6 +32,7 @@ class Settings:
     languagetool_budget: float = 1.5
     languagetool_local: str = ""
     pack_refresh_seconds: float = 2.0
+    deadline_seconds: float = 5.0
     auth: bool = False
     log_level: str = "INFO"
 
@@ -60,7 +62,7 @@ def _names() -> set[str]:
 
 def _coerce(f, value):
     kind = {"int": int, "float": float, "bool": bool, "str": str}.get(f.type, list)
-    if f.name == "cors_origins":
+    if f.name in ("cors_origins", "allowed_hosts"):
         return [o.strip() for o in value.split(",") if o.strip()] if isinstance(value, str) else list(value)
     try:
         if kind is bool:

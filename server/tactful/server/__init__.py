@@ -62,8 +62,9 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     app.before_request(background.ensure_running)
 
     from . import feedback, hardening, meta, openapi, review, teams, teams_openapi
-    hardening.init_app(app, settings)
+    hardening.init_app(app, settings)  # Host and Origin first: refused before anything looks further
     auth.init_app(app, settings, tokens)
+    hardening.init_limits(app, settings)  # after auth: the limiter keys on the token auth verified
     app.register_blueprint(meta.bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(feedback.bp)
