@@ -157,3 +157,23 @@ def test_source_and_confidence_reach_review_and_languagetool_answers(client):
     assert [(m["source"], m["rule"]["id"]) for m in lt["matches"]] == [("model", "tactful.model.excuse")]
     rule = client.post("/v1/review", json={"text": "Sorry, we have been swamped."}).get_json()["findings"][0]
     assert (rule["source"], rule["confidence"]) == ("rule", 1.0)
+
+
+def test_training_is_seeded_and_reproducible(tmp_path):
+    """`make train` twice on the same data writes the same bytes (a small slice of the corpus, for speed)."""
+    from tactful.detector import train
+
+    data = tmp_path / "data" / "batches"
+    data.mkdir(parents=True)
+    for name in ("t01", "t02", "t03", "t05", "v01"):
+        (data / f"{name}.jsonl").write_bytes((DATA / f"{name}.jsonl").read_bytes())
+    outs = []
+    for run in ("a", "b"):
+        out = tmp_path / run
+        out.mkdir()
+        assert train.main(["--data", str(tmp_path / "data"), "--out", str(out)]) == 0
+        outs.append(((out / "weights.npz").read_bytes(), json.loads((out / "model.json").read_text())))
+    assert outs[0] == outs[1]
+    meta = outs[0][1]
+    assert meta["data"] == {"train_drafts": 150, "calibration_drafts": 50}  # v01 (validation) is never read
+    assert set(meta["thresholds"]) == set(CATEGORIES)
