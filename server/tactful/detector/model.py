@@ -89,7 +89,7 @@ class Detector:
             z = np.stack([np.bincount(owner, weights=rows[:, k], minlength=len(todo))
                           for k in range(len(CATEGORIES))], axis=1).astype(np.float32)
             z = z / np.sqrt(np.maximum(counts, 1.0))[:, None] + self.bias
-            probs = np.where(counts[:, None] > 0, 1.0 / (1.0 + np.exp(-z)), 0.0)
+            probs = np.where(counts[:, None] > 0, 0.5 * (1.0 + np.tanh(z / 2)), 0.0)  # the logistic, overflow-free
             for s, p in zip(todo, probs.tolist()):
                 self._cache[s] = tuple(p)
             while len(self._cache) > self._cache_size:
