@@ -177,3 +177,22 @@ def test_training_is_seeded_and_reproducible(tmp_path):
     meta = outs[0][1]
     assert meta["data"] == {"train_drafts": 150, "calibration_drafts": 50}  # v01 (validation) is never read
     assert set(meta["thresholds"]) == set(CATEGORIES)
+
+
+def test_the_openapi_schema_describes_source_and_confidence(client):
+    schemas = client.get("/openapi.json").get_json()["components"]["schemas"]
+    for name in ("Finding", "LTMatch"):
+        props = schemas[name]["properties"]
+        assert props["source"]["enum"] == ["rule", "model"] and props["confidence"]["maximum"] == 1
+    assert {"source", "confidence"} <= set(schemas["Finding"]["required"])
+    assert set(schemas["Stats"]["properties"]["bySource"]["properties"]) == {"rule", "model"}
+
+
+def test_feedback_is_counted_per_source(client):
+    found = client.post("/v1/review", json={"text": "Sorry, we have been swamped. " + EXCUSE}).get_json()["findings"]
+    for f in found:
+        assert client.post("/v1/feedback", json={"rule": f["rule"], "action": "dismissed"}).status_code == 202
+    client.application.extensions["tactful.feedback"].flush()
+    stats = client.get("/v1/stats").get_json()
+    assert stats["bySource"]["model"]["dismissed"] == 1 and stats["bySource"]["rule"]["dismissed"] == 1
+    assert stats["bySource"]["model"]["fired"] == 1 and stats["rules"]["tactful.model.excuse"]["dismissed"] == 1

@@ -62,7 +62,8 @@ def feedback():
 
 @bp.get("/stats")
 def stats():
-    """Per rule of the team: fired, applied, dismissed, disabled (?pack=ID: that pack's rules only)."""
+    """Per rule of the team: fired, applied, dismissed, disabled (?pack=ID: that pack's rules and the detector's
+    only), and the same summed per source (pack rules against the learned detector)."""
     team = g.get("team", "default")
     pack_id = request.args.get("pack")
     try:
@@ -75,5 +76,18 @@ def stats():
         if pack is None:
             raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
         ids = {r.id for r in pack.rules}
-        counts = {rule: c for rule, c in counts.items() if rule in ids}
-    return jsonify(team=team, pack=pack_id, rules=counts)
+        counts = {rule: c for rule, c in counts.items() if rule in ids or rule.startswith(MODEL_RULES)}
+    return jsonify(team=team, pack=pack_id, rules=counts, bySource=by_source(counts))
+
+
+MODEL_RULES = "tactful.model."  # the learned detector's findings, one rule id per category
+
+
+def by_source(counts: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """The counts summed per source: pack rules and analyzers ("rule") against the learned detector ("model")."""
+    out: dict[str, dict[str, int]] = {"rule": {}, "model": {}}
+    for rule, actions in counts.items():
+        into = out["model" if rule.startswith(MODEL_RULES) else "rule"]
+        for action, n in actions.items():
+            into[action] = into.get(action, 0) + n
+    return out

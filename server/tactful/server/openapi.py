@@ -45,7 +45,8 @@ SCHEMAS = {
     "Suggestion": {"type": "object", "required": ["replacement", "label"], "properties": {
         "replacement": {"type": "string", "description": "Replaces the span; may hold a placeholder such as [day and time]."},
         "label": {"type": "string"}}},
-    "Finding": {"type": "object", "required": ["id", "rule", "category", "severity", "offset", "length", "message", "suggestions"],
+    "Finding": {"type": "object", "required": ["id", "rule", "category", "severity", "offset", "length", "message", "suggestions",
+                                           "source", "confidence"],
                 "properties": {
                     "id": {"type": "string", "description": "rule@offset; names the finding for /v1/rewrite"},
                     "rule": {"type": "string"}, "category": {"type": "string", "enum": [
@@ -54,7 +55,11 @@ SCHEMAS = {
                     "offset": {"type": "integer", "minimum": 0, "description": "UTF-16 code units"},
                     "length": {"type": "integer", "minimum": 0, "description": "UTF-16 code units"},
                     "message": {"type": "string"}, "rationale": {"type": "string"},
-                    "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}}}},
+                    "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}},
+                    "source": {"type": "string", "enum": ["rule", "model"],
+                               "description": "rule: a pack rule or an analyzer; model: the learned detector, where no rule fired"},
+                    "confidence": {"type": "number", "minimum": 0, "maximum": 1,
+                                   "description": "the detector's probability for the category; 1 for a rule"}}},
     "Summary": {"type": "object", "description": "Counts by category and severity, the authored ranges, and the analyzers' figures.",
                 "required": ["findings", "byCategory", "bySeverity", "sentences", "authored", "words", "questions",
                              "grade", "tone", "score", "scoreReasons", "grammar"],
@@ -115,8 +120,12 @@ SCHEMAS = {
     "Feedback": {"type": "object", "required": ["rule", "action"], "additionalProperties": False, "properties": {
         "rule": {"type": "string", "minLength": 1}, "action": {"type": "string", "enum": ["applied", "dismissed", "disabled"]},
         "pack": {"type": "string"}}},
-    "Stats": {"type": "object", "required": ["rules"], "properties": {"rules": {"type": "object", "additionalProperties": {
-        "type": "object", "properties": {k: {"type": "integer"} for k in ("fired", "applied", "dismissed", "disabled")}}}}},
+    "Stats": {"type": "object", "required": ["rules", "bySource"], "properties": {
+        "rules": {"type": "object", "additionalProperties": {
+            "type": "object", "properties": {k: {"type": "integer"} for k in ("fired", "applied", "dismissed", "disabled")}}},
+        "bySource": {"type": "object", "description": "The same counts summed per source: pack rules against the detector.",
+                     "properties": {src: {"type": "object", "additionalProperties": {"type": "integer"}}
+                                    for src in ("rule", "model")}}}},
     "LTMatch": {"type": "object", "required": ["message", "shortMessage", "replacements", "offset", "length", "context",
                                                "sentence", "type", "rule"], "properties": {
         "message": {"type": "string"}, "shortMessage": {"type": "string"},
@@ -127,7 +136,9 @@ SCHEMAS = {
         "sentence": {"type": "string"}, "type": {"type": "object", "properties": {"typeName": {"type": "string"}}},
         "rule": {"type": "object", "required": ["id", "description", "issueType", "category"], "properties": {
             "id": {"type": "string"}, "description": {"type": "string"}, "issueType": {"type": "string"},
-            "category": {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}}}},
+            "category": {"type": "object", "required": ["id", "name"], "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}}},
+        "source": {"type": "string", "enum": ["rule", "model"], "description": "Tactful's own field: rule or learned detector"},
+        "confidence": {"type": "number", "minimum": 0, "maximum": 1, "description": "Tactful's own field: 1 for a rule"}}},
     "LTCheckResponse": {"type": "object", "required": ["software", "warnings", "language", "matches"], "properties": {
         "software": {"type": "object"}, "warnings": {"type": "object"}, "language": {"type": "object"},
         "matches": {"type": "array", "items": {"$ref": "#/components/schemas/LTMatch"}}}},
