@@ -22,11 +22,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from engine_bench import draft, p99  # noqa: E402
 
-from tactful.segment import _line_spans  # noqa: E402
+from tactful.engine.segment import _line_spans  # noqa: E402
 
 from tactful.analyzers import Analyzers, readability, tone  # noqa: E402
-from tactful.engine import Reviewer  # noqa: E402
-from tactful.packs import builtin_packs  # noqa: E402
+from tactful.engine.reviewer import Reviewer  # noqa: E402
+from tactful.packs.pack import builtin_packs  # noqa: E402
 
 
 def _caches() -> list:

@@ -17,10 +17,10 @@ import sys
 import time
 from dataclasses import replace
 
-from tactful.engine import Reviewer
-from tactful.packs import Rule, builtin_packs, parse_example
-from tactful.findings import Suggestion
-from tactful.segment import _line_spans, _punkt
+from tactful.engine.findings import Suggestion
+from tactful.engine.reviewer import Reviewer
+from tactful.engine.segment import _line_spans, _punkt
+from tactful.packs.pack import Rule, builtin_packs, parse_example
 
 PARAGRAPHS = [
     "Thanks for getting back to me so quickly about the order. I checked the warehouse records this morning "

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tactful.engine import Reviewer
-from tactful.packs import builtin_packs
+from tactful.engine.reviewer import Reviewer
+from tactful.packs.pack import builtin_packs
 
 
 @pytest.fixture(scope="session")

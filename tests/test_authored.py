@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tactful.authored import authored_blocks
+from tactful.engine.authored import authored_blocks
 
 
 def authored(text: str) -> str:
@@ -142,8 +142,8 @@ def test_empty_and_whitespace_drafts():
 
 
 def test_findings_never_land_in_quoted_text():
-    from tactful.engine import Reviewer
-    from tactful.packs import builtin_packs
+    from tactful.engine.reviewer import Reviewer
+    from tactful.packs.pack import builtin_packs
     reviewer = Reviewer(builtin_packs()["core"])
     text = ("Your technician comes Thursday at 10.\n\n"
             "On Tue, 3 Mar 2026 at 09:12, Dana <dana@example.com> wrote:\n"

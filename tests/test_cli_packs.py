@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from werkzeug.serving import make_server
 
-from tactful.cli import main
+from tactful.cli.main import main
 
 from packfixtures import codename_pack
 
@@ -213,7 +213,7 @@ def test_publish_counts_phrases_before_compiling_them(tmp_path):
 def test_push_reports_the_servers_413(tmp_path, capsys, monkeypatch):
     from live import live_server
 
-    from tactful import packs
+    from tactful.packs import pack as packs
     monkeypatch.setattr(packs, "MAX_PACK_BYTES", 10_000_000)  # as if this client allowed more than the server
     path = tmp_path / "huge.yaml"
     path.write_text(codename_pack() + "# " + "x" * 5_000_000 + "\n", encoding="utf-8")

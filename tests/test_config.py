@@ -33,7 +33,7 @@ def test_serve_compiles_the_packs_and_freezes_them_before_forking(tmp_path):
     import gc
 
     from tactful.server import create_app
-    from tactful.wsgi import prepare_for_fork
+    from tactful.server.wsgi import prepare_for_fork
 
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path)})
     registry = app.extensions["tactful.packs"]

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from tactful.engine import Overtime
+from tactful.engine.reviewer import Overtime
 
 
 def test_the_engine_stops_at_its_deadline(reviewer):

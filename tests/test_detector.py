@@ -14,8 +14,8 @@ import pytest
 from tactful.detector import CATEGORIES, load_detector
 from tactful.detector import features
 from tactful.detector.corpus import read_jsonl, units
-from tactful.engine import Reviewer
-from tactful.packs import builtin_packs, load_pack_text, resolve
+from tactful.engine.reviewer import Reviewer
+from tactful.packs.pack import builtin_packs, load_pack_text, resolve
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "batches"
 EXCUSE = "Our new warehouse system went live on Monday and everything has been upside down since."
@@ -38,8 +38,8 @@ def test_weights_load_from_the_installed_package_without_a_network(tmp_path):
         import json
         from importlib import resources
         from tactful.detector import load_detector
-        from tactful.engine import Reviewer
-        from tactful.packs import builtin_packs
+        from tactful.engine.reviewer import Reviewer
+        from tactful.packs.pack import builtin_packs
         det = load_detector()
         found = Reviewer(builtin_packs()["core"]).review({EXCUSE!r}).findings
         print(json.dumps({{"folder": str(resources.files("tactful.detector")), "shape": list(det.weights.shape),
@@ -129,7 +129,7 @@ def test_a_team_pack_turns_a_category_off_and_moves_its_threshold(detector):
 
 
 def test_a_pack_refuses_an_unknown_detector_category_or_a_threshold_out_of_range():
-    from tactful.packs import PackError
+    from tactful.packs.pack import PackError
     for bad in ("detector:\n  rudeness: {enabled: false}\n", "detector:\n  excuse: {threshold: 2}\n"):
         with pytest.raises(PackError):
             _pack(bad)

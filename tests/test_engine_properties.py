@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tactful.authored import authored_blocks
-from tactful.utf16 import Utf16Index, utf16_len
+from tactful.engine.authored import authored_blocks
+from tactful.engine.utf16 import Utf16Index, utf16_len
 
 PHRASES = [
     "we've been swamped this week", "We apologize for any inconvenience.", "I guarantee it",
@@ -48,7 +48,7 @@ def test_utf16_index_round_trip(text):
 @given(drafts)
 @settings(max_examples=100, deadline=None)
 def test_rewrite_all_twice_changes_nothing(reviewer, text):
-    from tactful.rewrite import rewrite
+    from tactful.engine.rewrite import rewrite
     once, _, _ = rewrite(reviewer, text, None)
     twice, edits, _ = rewrite(reviewer, once, None)
     assert twice == once and edits == []
@@ -61,7 +61,7 @@ _spans = st.lists(st.tuples(st.integers(0, 40), st.integers(0, 12), st.sampled_f
 @given(_spans)
 @settings(max_examples=500, deadline=None)
 def test_overlap_resolution_keeps_one_card_per_span(spans):
-    from tactful.findings import SEVERITY_RANK, Finding, resolve_overlaps
+    from tactful.engine.findings import SEVERITY_RANK, Finding, resolve_overlaps
 
     found = [Finding(f"r{i}", "excuse", sev, a, a + n, "m") for i, (a, n, sev) in enumerate(spans)]
     kept = resolve_overlaps(found)

@@ -27,9 +27,9 @@ import pytest
 
 from tactful.analyzers import Analyzers
 from tactful.analyzers.grammar import check_url, display_url
-from tactful.authored import authored_blocks
-from tactful.findings import Finding
-from tactful.segment import sentences
+from tactful.engine.authored import authored_blocks
+from tactful.engine.findings import Finding
+from tactful.engine.segment import sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "languagetool"
 BUDGET = 0.5

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from tactful.auth import hash_token, new_token
-from tactful.cli import main
+from tactful.cli.main import main
 from tactful.config import Settings
 from tactful.server import create_app
+from tactful.server.auth import hash_token, new_token
 
 from packfixtures import codename_pack
 

@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 from live import live_server
 
-from tactful.cli import main
+from tactful.cli.main import main
 
 
 def _post(url: str, token: str | None = None) -> tuple[int, dict]:

@@ -48,8 +48,8 @@ REVIEW = textwrap.dedent("""
 
     import textstat
     from tactful.analyzers import Analyzers, tone
-    from tactful.engine import Reviewer
-    from tactful.packs import builtin_packs
+    from tactful.engine.reviewer import Reviewer
+    from tactful.packs.pack import builtin_packs
 
     text = ("Hi Dana,\\n\\nSorry, we've been swamped this week. "
             "Our new warehouse system went live on Monday and everything has been upside down since. "

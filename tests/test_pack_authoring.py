@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from tactful import packs as packs_mod
-from tactful.engine import Reviewer
-from tactful.packs import PackError, builtin_packs, load_pack_file, load_pack_text, resolve
-from tactful.packtest import check_pack
+from tactful.engine.reviewer import Reviewer
+from tactful.packs import pack as packs_mod
+from tactful.packs.pack import PackError, builtin_packs, load_pack_file, load_pack_text, resolve
+from tactful.packs.packtest import check_pack
 
 from packfixtures import codename_rule
 

@@ -15,8 +15,8 @@ import time
 import pytest
 
 from tactful.analyzers import Analyzers
-from tactful.htmltext import html_to_text
-from tactful.rewrite import rewrite
+from tactful.engine.htmltext import html_to_text
+from tactful.engine.rewrite import rewrite
 
 SIZE = 100_000
 RATIO = 15.0  # pathological / ordinary, on the same path and size

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from tactful.phrasebook import MAX_EXPANSIONS, Automaton, PhraseError, expand
-from tactful.segment import tokens
+from tactful.engine.segment import tokens
+from tactful.packs.phrasebook import MAX_EXPANSIONS, Automaton, PhraseError, expand
 
 CLASSES = {
     "we": ["we", "i", "our team"],

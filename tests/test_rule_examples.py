@@ -1,14 +1,14 @@
 """Every rule's own examples: flag examples are flagged exactly at the marked span,
 pass examples are not flagged, and the rule's first suggestion fixes what it flags
-(the checks themselves live in `tactful.packtest`, shared with `tactful packs test`)."""
+(the checks themselves live in `tactful.packs.packtest`, shared with `tactful packs test`)."""
 
 from __future__ import annotations
 
 import pytest
 
-from tactful.engine import Reviewer
-from tactful.packs import builtin_packs
-from tactful.packtest import check_rule
+from tactful.engine.reviewer import Reviewer
+from tactful.packs.pack import builtin_packs
+from tactful.packs.packtest import check_rule
 
 
 def _cases():

@@ -8,7 +8,7 @@ import pytest
 from dbfixtures import db_url, pg_database, set_connections  # noqa: F401 - fixtures
 from sqlalchemy import inspect
 
-from tactful.auth import hash_token, new_token
+from tactful.server.auth import hash_token, new_token
 from tactful.service import FeedbackCounter, PackRegistry
 from tactful.store import Store, StoreConflict, StoreUnavailable
 

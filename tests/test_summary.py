@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from tactful.analyzers import Analyzers, format_summary, questions, score
-from tactful.authored import authored_blocks
-from tactful.findings import Finding
-from tactful.segment import sentences
+from tactful.engine.authored import authored_blocks
+from tactful.engine.findings import Finding
+from tactful.engine.segment import sentences
 
 GOOD = ("Hi Dana,\n\n"
         "Thanks for your patience. Your new blender left our depot today. It will reach you on Thursday. "

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tactful.auth import hash_token, new_token
 from tactful.server import create_app
+from tactful.server.auth import hash_token, new_token
 
 from packfixtures import codename_pack
 

@@ -11,8 +11,8 @@ import time
 import pytest
 from dbfixtures import fresh_postgres_database, pg_database, set_connections  # noqa: F401 - fixtures
 
-from tactful.auth import hash_token, new_token
 from tactful.server import create_app
+from tactful.server.auth import hash_token, new_token
 
 from packfixtures import codename_pack
 

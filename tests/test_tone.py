@@ -8,8 +8,8 @@ import pytest
 from nltk.sentiment.vader import SentimentIntensityAnalyzer
 
 from tactful.analyzers import Analyzers, tone
-from tactful.authored import authored_blocks
-from tactful.segment import sentences
+from tactful.engine.authored import authored_blocks
+from tactful.engine.segment import sentences
 
 SENTENCES = [
     "You are wrong!!", "That is not our problem, you should have read the manual.", ":) great, thanks!!!",

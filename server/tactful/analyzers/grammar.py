@@ -32,9 +32,9 @@ import urllib.request
 from concurrent.futures import ThreadPoolExecutor, TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
-from ..authored import Block
-from ..findings import Finding, Suggestion
-from ..utf16 import Utf16Index
+from ..engine.authored import Block
+from ..engine.findings import Finding, Suggestion
+from ..engine.utf16 import Utf16Index
 
 log = logging.getLogger(__name__)
 

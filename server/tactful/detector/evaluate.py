@@ -16,8 +16,8 @@ import random
 import sys
 from pathlib import Path
 
-from ..engine import Reviewer
-from ..packs import builtin_packs
+from ..engine.reviewer import Reviewer
+from ..packs.pack import builtin_packs
 from .corpus import CATEGORIES, label_span, read_jsonl
 
 

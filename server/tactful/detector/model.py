@@ -17,7 +17,7 @@ from importlib import resources
 
 import numpy as np
 
-from ..findings import Finding, Suggestion
+from ..engine.findings import Finding, Suggestion
 from . import features
 
 CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..packs import Rule
+from ..packs.pack import Rule
 from . import condition, pattern, phrases
 
 KINDS = {"phrases": phrases, "pattern": pattern, "condition": condition}

@@ -2,12 +2,12 @@
 
 Example: a clause about workload is an excuse when the draft gives the
 customer no ETA (``draft_lacks: [eta]``). The trigger is a phrase list or a
-pattern; the draft facts are the signals in `tactful.signals`.
+pattern; the draft facts are the signals in `tactful.engine.signals`.
 """
 
 from __future__ import annotations
 
-from ..segment import Token
+from ..engine.segment import Token
 from .pattern import PatternMatcher
 from .phrases import PhraseMatcher
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re2
 
-from ..regex import compile_pattern, scrub
-from ..segment import Token
+from ..engine.segment import Token
+from ..packs.regex import compile_pattern, scrub
 
 
 def _pattern_set(rules):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..phrasebook import Automaton, expand
-from ..segment import Token
+from ..engine.segment import Token
+from ..packs.phrasebook import Automaton, expand
 
 
 class PhraseMatcher:

@@ -45,7 +45,7 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     # Readiness checks: name -> callable returning (ok, detail); areas add their own.
     app.extensions["tactful.checks"] = {"packs": lambda: (bool(app.extensions["tactful.packs"].get()), "")}
 
-    from .. import auth
+    from . import auth
     tokens = auth.TokenCache(store)
     app.extensions["tactful.tokens"] = tokens
     app.extensions["tactful.checks"]["database"] = store.ping

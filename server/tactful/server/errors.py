@@ -32,7 +32,7 @@ _TITLES = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not 
 
 
 def register(app: Flask) -> None:
-    from ..engine import Overtime
+    from ..engine.reviewer import Overtime
 
     @app.errorhandler(Overtime)
     def _overtime(exc: Overtime):

@@ -16,7 +16,7 @@ import re
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from ..findings import CATEGORIES
+from ..engine.findings import CATEGORIES
 from ..service import ACTIONS
 from ..store import StoreUnavailable
 from .errors import ApiError

@@ -13,7 +13,7 @@ import json
 from flask import Blueprint, current_app, g, jsonify, request
 
 from .. import __version__
-from ..utf16 import Utf16Index
+from ..engine.utf16 import Utf16Index
 from .errors import ApiError
 from .review import deadline
 

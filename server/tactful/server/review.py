@@ -6,9 +6,9 @@ import time
 
 from flask import Blueprint, current_app, g, jsonify, request
 
-from ..findings import SEVERITIES
-from ..htmltext import html_to_text
-from ..rewrite import rewrite as rewrite_text
+from ..engine.findings import SEVERITIES
+from ..engine.htmltext import html_to_text
+from ..engine.rewrite import rewrite as rewrite_text
 from .errors import ApiError
 
 bp = Blueprint("review", __name__, url_prefix="/v1")

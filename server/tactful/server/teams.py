@@ -16,9 +16,9 @@ from importlib import resources
 
 from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
 
-from ..engine import Reviewer
-from ..packs import Pack, PackError, pack_schema
-from ..packtest import check_pack
+from ..engine.reviewer import Reviewer
+from ..packs.pack import Pack, PackError, pack_schema
+from ..packs.packtest import check_pack
 from ..store import StoreConflict, StoreUnavailable
 from .errors import ApiError
 

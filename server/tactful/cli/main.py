@@ -16,8 +16,8 @@ import sys
 import textwrap
 from pathlib import Path
 
-from . import __version__
-from .findings import SEVERITIES, SEVERITY_RANK
+from .. import __version__
+from ..engine.findings import SEVERITIES, SEVERITY_RANK
 
 CHECKABLE = (".txt", ".md", ".eml")
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -47,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--threads", type=int, default=None, help="threads per worker (default 4, or TACTFUL_THREADS)")
     s.add_argument("--dev", action="store_true", help="use Flask's development server (debugging only)")
 
-    from . import cli_packs
+    from . import packs as cli_packs
     cli_packs.add_parsers(sub)
     return p
 
@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "serve":
             return _serve(args)
-        from . import cli_packs
+        from . import packs as cli_packs
         return cli_packs.run(args)
     except UsageError as exc:
         print(f"tactful: error: {exc}", file=sys.stderr)
@@ -115,14 +115,14 @@ def _eml_body(data: bytes) -> str:
         return ""
     content = part.get_content()
     if part.get_content_type() == "text/html":
-        from .htmltext import html_to_text
+        from ..engine.htmltext import html_to_text
         return html_to_text(content).text
     return content
 
 
 def _load_reviewer(pack_arg: str):
-    from .engine import Reviewer
-    from .packs import PackError, builtin_packs, load_pack_file, resolve
+    from ..engine.reviewer import Reviewer
+    from ..packs.pack import PackError, builtin_packs, load_pack_file, resolve
 
     packs = builtin_packs()
     if pack_arg in packs:
@@ -143,8 +143,8 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
 
 def _check(args) -> int:
     reviewer = _load_reviewer(args.pack)
-    from .analyzers import Analyzers, format_summary
-    from .config import Settings
+    from ..analyzers import Analyzers, format_summary
+    from ..config import Settings
     settings = Settings.load()
     analyzers = Analyzers(settings.languagetool_url, settings.languagetool_budget, settings.languagetool_local)
     floor = SEVERITY_RANK[args.fail_on]
@@ -180,18 +180,18 @@ def _check(args) -> int:
 
 
 def _serve(args) -> int:
-    from .config import Settings
+    from ..config import Settings
     settings = Settings.load()
     for name in ("host", "port", "workers", "threads"):
         if getattr(args, name) is not None:
             setattr(settings, name, getattr(args, name))
-    from .server import create_app
+    from ..server import create_app
     # In-memory rate limits are counted per process: each worker takes its share (see server/hardening.py).
     app = create_app({"WORKER_PROCESSES": 1 if args.dev else settings.workers}, settings=settings)
     if args.dev:
         app.run(host=settings.host, port=settings.port)
         return EXIT_OK
-    from .wsgi import run_gunicorn
+    from ..server.wsgi import run_gunicorn
     run_gunicorn(app, settings)
     return EXIT_OK
 

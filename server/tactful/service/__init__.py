@@ -27,9 +27,9 @@ from collections import OrderedDict, defaultdict
 
 import yaml
 
-from .engine import Reviewer
-from .packs import Pack, PackError, builtin_packs, load_pack_text, resolve
-from .store import COUNTERS, StoreUnavailable
+from ..engine.reviewer import Reviewer
+from ..packs.pack import Pack, PackError, builtin_packs, load_pack_text, resolve
+from ..store import COUNTERS, StoreUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -244,7 +244,7 @@ def precheck(source: str, filename: str = "<pack>") -> None:
     YAML events alone: libyaml reads a megabyte in milliseconds. Anything else
     wrong is left to the full load, which reports it with its place.
     """
-    from .packs import MAX_PACK_BYTES, MAX_PHRASES, Issue
+    from ..packs.pack import MAX_PACK_BYTES, MAX_PHRASES, Issue
 
     if len(source.encode("utf-8", "surrogatepass")) > MAX_PACK_BYTES:
         raise PackError([Issue(filename, 1, 1, f"pack is larger than {MAX_PACK_BYTES:,} bytes")])

@@ -19,12 +19,13 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from . import regex, signals
+from ..detector import load_detector
+from ..kinds import Hit, build_matchers
+from ..packs import regex
+from ..packs.pack import Pack
+from . import signals
 from .authored import Block, authored_blocks
-from .detector import load_detector
 from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
-from .kinds import Hit, build_matchers
-from .packs import Pack
 from .segment import Sentence, sentences, tokens
 from .utf16 import Utf16Index
 

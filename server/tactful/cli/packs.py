@@ -141,13 +141,13 @@ class _Resolver:
     """Resolve `extends` offline: built-in packs, then pack files of that id beside the pack."""
 
     def __init__(self) -> None:
-        from .packs import builtin_packs
+        from ..packs.pack import builtin_packs
         self.builtin = builtin_packs()
         self.loaded: dict[Path, object] = {}
 
     def load(self, path: Path, chain: tuple = ()):
-        from .packs import load_pack_text, resolve
-        from .service import precheck
+        from ..packs.pack import load_pack_text, resolve
+        from ..service import precheck
 
         path = path.resolve()
         if path in self.loaded:
@@ -192,8 +192,8 @@ def _lint(args) -> int:
 
 
 def _check_files(paths: list[str], run_examples: bool) -> int:
-    from .packs import PackError
-    from .packtest import check_pack, rules_to_check
+    from ..packs.pack import PackError
+    from ..packs.packtest import check_pack, rules_to_check
 
     resolver = _Resolver()
     problems = 0
@@ -226,7 +226,7 @@ def _check_files(paths: list[str], run_examples: bool) -> int:
 
 def _lint_notes(pack) -> list[str]:
     """Style points the schema cannot express: changes that change nothing, repeated phrases."""
-    from .yamlmarks import mark_of
+    from ..packs.yamlmarks import mark_of
 
     notes = []
     where = lambda *p: f"{pack.source}:{':'.join(map(str, mark_of(pack.marks, p)))}"  # noqa: E731
@@ -346,8 +346,8 @@ def _quote(pack_id: str) -> str:
 
 
 def _push(args) -> int:
-    from .packs import PackError
-    from .service import precheck
+    from ..packs.pack import PackError
+    from ..service import precheck
 
     path = Path(args.path)
     if not path.is_file():
@@ -431,8 +431,8 @@ def _dismiss_rate(c: dict) -> float:
 # --- teams: on the database directly -----------------------------------------------------------------
 
 def _open_store(args):
-    from .config import Settings
-    from .store import Store, StoreUnavailable, default_url
+    from ..config import Settings
+    from ..store import Store, StoreUnavailable, default_url
 
     url = args.database or Settings.load().database_url
     if not url:
@@ -449,7 +449,7 @@ def _open_store(args):
 
 
 def _team_op(args, fn):
-    from .store import StoreConflict, StoreUnavailable
+    from ..store import StoreConflict, StoreUnavailable
 
     store = _open_store(args)
     try:
@@ -463,7 +463,7 @@ def _team_op(args, fn):
 
 
 def _teams_create(args) -> int:
-    from .auth import hash_token, new_token
+    from ..server.auth import hash_token, new_token
 
     def go(store):
         store.create_team(args.name, args.pack)
@@ -479,7 +479,7 @@ def _teams_create(args) -> int:
 
 
 def _teams_token(args) -> int:
-    from .auth import hash_token, new_token
+    from ..server.auth import hash_token, new_token
 
     def go(store):
         token = new_token()

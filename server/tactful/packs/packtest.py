@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .engine import Reviewer
-from .packs import Example, Pack, Rule
+from ..engine.reviewer import Reviewer
+from .pack import Example, Pack, Rule
 
 
 @dataclass(frozen=True)

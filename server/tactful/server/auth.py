@@ -27,8 +27,8 @@ import time
 
 from flask import Flask, current_app, g, request
 
-from .server.errors import ApiError
-from .store import StoreUnavailable, TokenInfo
+from ..store import StoreUnavailable, TokenInfo
+from .errors import ApiError
 
 ADMIN, MEMBER = "admin", "member"
 TOKEN_PREFIX = "tct_"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .engine import Reviewer
 from .findings import Finding
+from .reviewer import Reviewer
 from .utf16 import Utf16Index
 
 MAX_ROUNDS = 4

@@ -17,7 +17,7 @@ from pathlib import Path
 import jsonschema
 import yaml
 
-from .findings import Suggestion
+from ..engine.findings import Suggestion
 from .yamlmarks import load_with_marks, mark_of
 
 MAX_PACK_BYTES = 1_000_000
@@ -29,7 +29,7 @@ _EXAMPLE_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 
 @lru_cache(maxsize=1)
 def pack_schema() -> dict:
-    return json.loads(resources.files("tactful").joinpath("pack.schema.json").read_text("utf-8"))
+    return json.loads(resources.files("tactful.packs").joinpath("pack.schema.json").read_text("utf-8"))
 
 
 @dataclass(frozen=True)

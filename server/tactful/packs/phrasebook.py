@@ -26,8 +26,8 @@ import threading
 from dataclasses import dataclass, field
 from itertools import islice, product
 
+from ..engine.segment import Token, tokens
 from .inflect import inflections
-from .segment import Token, tokens
 
 MAX_EXPANSIONS = 200_000  # graph size (words) of one phrase
 WILDCARD = "_"

@@ -1,0 +1,1 @@
+"""The `tactful` command (`main`: check, serve; `packs`: the pack and token subcommands)."""

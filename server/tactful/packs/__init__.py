@@ -1,0 +1,8 @@
+"""Rule packs: what a rule is, and how a pack is read, checked and tested.
+
+- `pack`: the pack model, strict loading (`pack.schema.json`), inheritance (`resolve`);
+- `phrasebook`, `inflect`: phrase patterns and the word forms they expand to;
+- `regex`: rule patterns compiled with RE2 (linear time);
+- `yamlmarks`: safe YAML loading that keeps each value's line and column, for compiler-style errors;
+- `packtest`: runs each rule's own examples.
+"""
