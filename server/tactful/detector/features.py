@@ -1,4 +1,4 @@
-"""Sentence features: hashed word 1-3-grams and character 3-5-grams.
+"""Sentence features: hashed word 1-3-grams and character 3-5-grams, with a few signal pseudo-words.
 
 Deterministic across processes and platforms: words hash by CRC-32 of their
 UTF-8 bytes (never Python's salted `hash`), n-grams of words and of characters
@@ -15,6 +15,8 @@ import re
 import zlib
 
 import numpy as np
+
+from ..engine.signals import ETA
 
 BITS = 18
 DIM = 1 << BITS  # hashed feature space
@@ -36,9 +38,22 @@ def words(norm: str) -> list[str]:
     return _WORD.findall(norm)
 
 
+def tokens(norm: str) -> list[str]:
+    """The words, then a pseudo-word for each signal the words alone lose: a question mark, an exclamation
+    mark, a time expression ("by Friday", "at 2 pm": a cause given with a new time is a fact, not an excuse)."""
+    out = words(norm)
+    if "?" in norm:
+        out.append("zzq")
+    if "!" in norm:
+        out.append("zzexcl")
+    if ETA.search(norm):
+        out.append("zzeta")
+    return out
+
+
 def grams(sentence: str) -> list[str]:
     """Every n-gram feature of a sentence, as strings: what `indexes` hashes (for inspection and tests)."""
-    toks = words(normalize(sentence))
+    toks = tokens(normalize(sentence))
     out = [f"w {t}" for t in toks]
     out += [f"b {a} {b}" for a, b in zip(toks, toks[1:])]
     out += [f"t {a} {b} {c}" for a, b, c in zip(toks, toks[1:], toks[2:])]
@@ -78,7 +93,7 @@ def _ngrams(values: np.ndarray, sizes) -> list[np.ndarray]:
 
 def indexes(sentence: str) -> np.ndarray:
     """The bucket of every n-gram of the sentence (int64), repeats kept: a feature's value is its count."""
-    toks = words(normalize(sentence))
+    toks = tokens(normalize(sentence))
     if not toks:
         return np.empty(0, dtype=np.int64)
     w = np.array([zlib.crc32(t.encode("utf-8")) for t in toks[:MAX_CHARS // 2]], dtype=np.uint64)
@@ -97,7 +112,7 @@ def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
     the n-grams that do not cross from one sentence into the next; a draft costs a
     few dozen numpy calls instead of a few dozen per sentence.
     """
-    toks = [words(normalize(s))[:MAX_CHARS // 2] for s in sentences]
+    toks = [tokens(normalize(s))[:MAX_CHARS // 2] for s in sentences]
     texts = [(" " + " ".join(t) + " ").encode("utf-8")[:MAX_CHARS] if t else b"" for t in toks]
     buckets, owners = [], []
     with np.errstate(over="ignore"):
