@@ -131,10 +131,6 @@ def sentences(text: str, blocks: list[Block]) -> list[Sentence]:
     return out
 
 
-def normalize(word: str) -> str:
-    return word.lower().replace("’", "'")
-
-
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of `text`, spans shifted by `offset`, contractions expanded."""
     if "'" not in text and "’" not in text:  # no contraction anywhere: the fast path

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 import threading
 from dataclasses import dataclass, field
-from itertools import islice, product
+from itertools import product
 
 from ..engine.segment import Token, tokens
 from .inflect import inflections
@@ -43,8 +43,6 @@ class PhraseError(ValueError):
 # --- the parsed form: nested tuples ---------------------------------------
 # ("w", words)  a fixed word sequence;   ("alt", [node, ...])  one of them;
 # ("seq", [node, ...])  one after the other;   ("opt", node)  node or nothing.
-
-_EMPTY = ("seq", [])
 
 
 @dataclass
@@ -182,9 +180,6 @@ class Phrase:
 
     def __iter__(self):
         return (s for s in _sequences(self.node) if s and s not in ((START,), (END,), (START, END)))
-
-    def sample(self, limit: int = 50) -> list[tuple[str, ...]]:
-        return list(islice(iter(self), limit))
 
 
 def expand(source: str, classes: dict[str, list[str]], depth: int = 0) -> Phrase:

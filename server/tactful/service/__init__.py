@@ -72,12 +72,6 @@ class PackRegistry:
         entry = self._team.get(pack_id)
         return entry[0] if entry else None
 
-    def set(self, pack: Pack, reviewer: Reviewer | None = None) -> None:
-        with self._lock:
-            self._packs = {**self._packs, pack.id: pack}
-            if reviewer is not None:
-                self._reviewers[pack.id] = (pack, reviewer)
-
     def reviewer(self, pack_id: str | None = None) -> Reviewer | None:
         pack = self.get(pack_id)
         if pack is None:
@@ -92,10 +86,6 @@ class PackRegistry:
         return entry[1]
 
     # --- team packs ----------------------------------------------------------------------------------
-
-    def build(self, source: str, filename: str = "<pack>", team: str | None = None) -> Pack:
-        """Load a pack of `team` and resolve its `extends` against the packs it may use (PackError if bad)."""
-        return self.compiled(source, filename, team)[0]
 
     def compiled(self, source: str, filename: str = "<pack>", team: str | None = None) -> tuple[Pack, Reviewer]:
         """`build`, and the pack's compiled Reviewer (reused when the same YAML on the same base was seen)."""
