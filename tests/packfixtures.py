@@ -1,6 +1,9 @@
-"""The small team pack the pack tests publish, test and break: one rule for an internal code name."""
+"""The small team pack the pack tests publish, test and break (one rule for an internal code name), and a
+team with an admin and a member token."""
 
 from __future__ import annotations
+
+from tactful.server.auth import hash_token, new_token
 
 CODENAME_RULE = """\
   - id: overshare.codename
@@ -28,3 +31,16 @@ def codename_pack(label: str = "1.0", message: str = "Code names mean nothing.",
                   head: str = "") -> str:
     """Pack `team-a`, extending core, with `head` (disable/overrides) before its one rule."""
     return f'pack: team-a\nversion: "{label}"\nextends: core\n{head}rules:\n' + codename_rule(message, passing)
+
+
+class Team:
+    def __init__(self, app, name, pack=None):
+        store = app.extensions["tactful.store"]
+        store.create_team(name, pack)
+        self.admin, self.member = new_token(), new_token()
+        store.add_token(name, "admin", hash_token(self.admin))
+        store.add_token(name, "member", hash_token(self.member))
+
+
+def bearer(token):
+    return {"Authorization": f"Bearer {token}"} if token else {}

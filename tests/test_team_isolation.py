@@ -14,27 +14,13 @@ from pathlib import Path
 import pytest
 
 from tactful.server import create_app
-from tactful.server.auth import hash_token, new_token
 
-from packfixtures import codename_pack
+from packfixtures import Team, bearer, codename_pack
 
 ANALYZERS = Path(__file__).resolve().parent.parent / "server" / "tactful" / "analyzers"
 PACK = codename_pack()  # team-a, extends core, rule team-a.overshare.codename
 # Team Y's pack built on team X's: every rule of X's pack would come with it.
 PIGGYBACK = 'pack: team-y\nversion: "1"\nextends: team-a\n'
-
-
-class Team:
-    def __init__(self, app, name, pack=None):
-        store = app.extensions["tactful.store"]
-        store.create_team(name, pack)
-        self.admin, self.member = new_token(), new_token()
-        store.add_token(name, "admin", hash_token(self.admin))
-        store.add_token(name, "member", hash_token(self.member))
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"} if token else {}
 
 
 @pytest.fixture()

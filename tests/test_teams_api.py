@@ -12,9 +12,8 @@ import pytest
 from dbfixtures import fresh_postgres_database, pg_database, set_connections  # noqa: F401 - fixtures
 
 from tactful.server import create_app
-from tactful.server.auth import hash_token, new_token
 
-from packfixtures import codename_pack
+from packfixtures import Team, bearer, codename_pack
 
 TEAM_HEAD = """\
 disable: [core.scripted.inconvenience]
@@ -27,19 +26,6 @@ DRAFT = "Sorry, we have been swamped. It ships with project Falcon soon. We apol
 
 def pack_yaml(label="1.0.0", message="Code names mean nothing to customers.", passing="It ships soon."):
     return codename_pack(label, message, passing, head=TEAM_HEAD)
-
-
-class Team:
-    def __init__(self, app, name, pack=None):
-        store = app.extensions["tactful.store"]
-        store.create_team(name, pack)
-        self.admin, self.member = new_token(), new_token()
-        store.add_token(name, "admin", hash_token(self.admin))
-        store.add_token(name, "member", hash_token(self.member))
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"} if token else {}
 
 
 def make_app(tmp_path, url, **settings):
