@@ -89,9 +89,9 @@ MAX_CHARS = 4096  # a longer sentence is scored on its first MAX_CHARS character
 _INV = pow(int(_P), -1, 1 << 64)  # _P is odd, so it has an inverse modulo 2^64
 
 
-def _powers(base: int) -> np.ndarray:
-    """base ** i modulo 2^64, for i = 0 .. MAX_CHARS."""
-    steps = np.full(MAX_CHARS + 1, base, dtype=np.uint64)
+def _powers(base: int, count: int = MAX_CHARS + 1) -> np.ndarray:
+    """base ** i modulo 2^64, for i = 0 .. count - 1."""
+    steps = np.full(count, base, dtype=np.uint64)
     steps[0] = 1
     with np.errstate(over="ignore"):
         return np.cumprod(steps, dtype=np.uint64)
@@ -107,32 +107,24 @@ def _ngrams(values: np.ndarray, sizes) -> list[np.ndarray]:
     (G[i+n] - G[i]) * P^-i is the run's hash whatever its position.
     """
     m = len(values)
+    pw, inv = (_POW, _INV_POW) if m <= MAX_CHARS else (_powers(int(_P), m + 1), _powers(_INV, m + 1))
     prefix = np.zeros(m + 1, dtype=np.uint64)
-    np.cumsum(values * _POW[:m], out=prefix[1:])
-    return [(prefix[n:] - prefix[:m - n + 1]) * _INV_POW[:m - n + 1] if m >= n else np.empty(0, np.uint64)
+    np.cumsum(values * pw[:m], out=prefix[1:])
+    return [(prefix[n:] - prefix[:m - n + 1]) * inv[:m - n + 1] if m >= n else np.empty(0, np.uint64)
             for n in sizes]
 
 
 def indexes(sentence: str) -> np.ndarray:
     """The bucket of every n-gram of the sentence (int64), repeats kept: a feature's value is its count."""
-    toks = tokens(normalize(sentence))
-    if not toks:
-        return np.empty(0, dtype=np.int64)
-    w = np.array([zlib.crc32(t.encode("utf-8")) for t in toks[:MAX_CHARS // 2]], dtype=np.uint64)
-    chars = np.frombuffer((" " + " ".join(toks) + " ").encode("utf-8")[:MAX_CHARS], dtype=np.uint8)
-    with np.errstate(over="ignore"):
-        parts = [h + _SALT[f"w{n}"] for h, n in zip(_ngrams(w, WORD_SIZES), WORD_SIZES)]
-        parts += [h + _SALT[n] for h, n in zip(_ngrams(chars.astype(np.uint64), CHAR_SIZES), CHAR_SIZES)]
-        mixed = (np.concatenate(parts) * _MIX) >> np.uint64(64 - BITS)
-    return mixed.astype(np.int64)
+    return batch_indexes([sentence])[0]
 
 
 def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """(bucket, sentence number) of every n-gram of every sentence: `indexes` for a whole draft at once.
+    """(bucket, sentence number) of every n-gram of every sentence, for a whole draft at once.
 
-    The same hashes as `indexes`, computed over all sentences joined, keeping only
-    the n-grams that do not cross from one sentence into the next; a draft costs a
-    few dozen numpy calls instead of a few dozen per sentence.
+    Hashed over all sentences joined, keeping only the n-grams that do not cross
+    from one sentence into the next: a draft costs a few dozen numpy calls, not a
+    few dozen per sentence.
     """
     norms = [normalize(s) for s in sentences]
     toks = [tokens(n, eta)[:MAX_CHARS // 2] for n, eta in zip(norms, _time_expressions(norms))]
@@ -146,7 +138,7 @@ def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
                  np.array([len(t) for t in texts]), CHAR_SIZES, CHAR_SIZES)):
             owner = np.repeat(np.arange(len(sentences)), lengths)
             end = np.cumsum(lengths)[owner]
-            for n, h, salt in zip(sizes, _ngrams_long(values, sizes), salts):
+            for n, h, salt in zip(sizes, _ngrams(values, sizes), salts):
                 keep = np.arange(len(h)) + n <= end[:len(h)]
                 buckets.append(h[keep] + _SALT[salt])
                 owners.append(owner[:len(h)][keep])
@@ -161,21 +153,3 @@ def _time_expressions(norms: list[str]) -> list[bool]:
     for m in ETA.finditer("\n".join(norms)):
         found[int(np.searchsorted(starts, m.start(), side="right")) - 1] = True
     return found
-
-
-def _ngrams_long(values: np.ndarray, sizes) -> list[np.ndarray]:
-    """`_ngrams` for any length: the positional factor P^-i is taken from powers computed on demand."""
-    m = len(values)
-    if m <= MAX_CHARS:
-        return _ngrams(values, sizes)
-    pw, inv = _powers_n(int(_P), m + 1), _powers_n(_INV, m + 1)
-    prefix = np.zeros(m + 1, dtype=np.uint64)
-    np.cumsum(values * pw[:m], out=prefix[1:])
-    return [(prefix[n:] - prefix[:m - n + 1]) * inv[:m - n + 1] if m >= n else np.empty(0, np.uint64)
-            for n in sizes]
-
-
-def _powers_n(base: int, count: int) -> np.ndarray:
-    steps = np.full(count, base, dtype=np.uint64)
-    steps[0] = 1
-    return np.cumprod(steps, dtype=np.uint64)

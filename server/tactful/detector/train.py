@@ -28,16 +28,13 @@ MIN_THRESHOLD = 0.3
 
 
 def matrix(sentences: list[str]):
+    """Rows of n-gram counts, each scaled by 1/sqrt(its number of n-grams), as the detector scores them."""
     from scipy.sparse import csr_matrix
 
-    rows, cols, vals = [], [], []
-    for i, s in enumerate(sentences):
-        idx = features.indexes(s)
-        if len(idx):
-            rows.extend([i] * len(idx))
-            cols.extend(idx.tolist())
-            vals.extend([1.0 / len(idx) ** 0.5] * len(idx))
-    return csr_matrix((np.array(vals, dtype=np.float64), (rows, cols)), shape=(len(sentences), features.DIM))
+    cols, rows = features.batch_indexes(sentences)
+    per_row = np.bincount(rows, minlength=len(sentences)).astype(np.float64)
+    vals = 1.0 / np.sqrt(per_row[rows]) if len(rows) else np.empty(0)
+    return csr_matrix((vals, (rows, cols)), shape=(len(sentences), features.DIM))
 
 
 def fit(X, y):
