@@ -67,6 +67,10 @@ test('a deletion leaves a clean sentence: separator and capital at the start, th
     ['Dear Ana,\n\nThank you for your email.\n\nThe part ships Friday.', 'Thank you for your email', 'Dear Ana,\n\nThe part ships Friday.'],
     ["Hi Dana,\n\nThank you for your email, and I'm sorry it broke.", 'Thank you for your email', "Hi Dana,\n\nI'm sorry it broke."],
     ["I'm not supposed to say this, but there's talk of closing.", "I'm not supposed to say this", "There's talk of closing."],
+    // A span that starts with its own separator or space is the server's finished sentence-level deletion:
+    // it takes nothing more ("garage and I grabbed", never "garageand I grabbed").
+    ['My back went, I have a disc problem, so I stopped.', ', I have a disc problem', 'My back went, so I stopped.'],
+    ['From her garage and she is off sick, and I grabbed it.', ' and she is off sick', 'From her garage, and I grabbed it.'],
   ];
   for (const [text, span, expected] of cases) {
     const start = text.indexOf(span);

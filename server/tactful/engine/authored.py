@@ -29,9 +29,10 @@ _FROM = re.compile(r"^[ \t]*\*?From\*?:", re.IGNORECASE)
 _HEADER = re.compile(r"^[ \t]*\*?(From|Sent|Date|To|Cc|Subject)\*?:[ \t]*\S", re.IGNORECASE)
 _SIG_DELIMITER = re.compile(r"^(-- ?|—|__)[ \t]*$")
 _SIGN_OFF = re.compile(
-    r"^[ \t]*(((kind|best|warm|warmest|many|with kind)\s+)?regards|best( wishes)?|all the best|cheers|sincerely|"
-    r"yours( (truly|sincerely))?|(many\s+|warm(est)?\s+)?thanks( again| so much| a lot)?|thank you( again| so much)?|"
-    r"talk soon|take care|speak soon|with thanks|respectfully|cordially|br|"
+    r"^[ \t]*(((kind|best|warm|warmest|many|with kind)\s+)?regards|(best|kind|warm|warmest) wishes|best|all the best|"
+    r"cheers|sincerely|warmly|(yours )?respectfully( yours)?|yours( (truly|sincerely|faithfully))?|"
+    r"(many\s+|warm(est)?\s+)?thanks( again| so much| a lot)?|thank you( again| so much)?|"
+    r"talk soon|take care|speak soon|with thanks|cordially|br|"
     r"thanks and (kind |best )?regards)[ \t]*[,.!]?[ \t]*$",
     re.IGNORECASE)
 _SIGNATURE_MAX_LINES = 7

@@ -27,6 +27,7 @@ from . import signals
 from .authored import Block, authored_blocks
 from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
 from .segment import Sentence, sentences, tokens
+from .suggest import sentence_level
 from .utf16 import Utf16Index
 
 log = logging.getLogger(__name__)
@@ -175,6 +176,7 @@ class Reviewer:
             extra = self.detector.findings(text, sents, found, self.detector_settings,
                                            lambda rule_id, category: wanted(rule_id, category, "warning"))
             found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
+        found = sentence_level(text, sents, found)
         analysis = None
         if analyzers is not None:
             on_time()

@@ -37,6 +37,7 @@ class Edit:
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
+_CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
 # What a deleted sentence opening leaves behind and must take with it: its closing punctuation ("Thanks for
 # your email." minus the formula is "."), or a connective now opening the sentence ("…, and I'm sorry").
 _LEFT_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]*")
@@ -52,6 +53,8 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     "I'm not supposed to say this, but there's talk…" minus the lead-in is "There's talk…".
     The extension tidies a deletion the same way (extension/src/content/text/edits.js).
     """
+    if _CARRIES_SEPARATOR.match(text, start, end):
+        return start, end, ""  # ", my back is killing me": the clause takes its own separator, not the next one
     after = _SEP_AFTER.match(text, end).end()
     following = text[after:after + 1]
     if _AT_SENTENCE_START.search(text, 0, start) or start == 0:

@@ -65,6 +65,7 @@ const SEP_AFTER = /^[ \t]*[,;:—–]?[ \t]*/;
 // What a deleted sentence opening leaves behind: its closing punctuation, or a connective now opening it.
 const LEFT_BEHIND = /^(?:[.!?…]+["'”’)\]]*[ \t]*|(?:and|but|so|because|which|or)[ \t]+(?=[\p{L}\p{N}]))/iu;
 const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
+const CARRIES_SEPARATOR = /^[ \t,;:—–]/;
 
 /**
  * A deletion that leaves a clean sentence: "Rest assured, our team is on it." minus
@@ -74,6 +75,8 @@ const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
  */
 export function tidyDeletion(text, plan) {
   if (plan.text !== '') return plan;
+  // ", my back is killing me": the clause takes its own separator, not the next one.
+  if (CARRIES_SEPARATOR.test(text.slice(plan.start, plan.end))) return plan;
   const before = text.slice(0, plan.start);
   let afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
   let next = text.charAt(afterEnd);

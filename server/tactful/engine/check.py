@@ -1,0 +1,77 @@
+"""The rewrite check: a suggestion is offered only if applying it leaves a clean draft.
+
+Each suggestion is applied to its draft and the text around the edit is
+compared before and after. It fails when the edit introduced any of:
+
+- a sentence or line that starts with stray punctuation (", . ; : ! ?");
+- a sentence that starts with an orphan connective (and, but, so, because, which, or);
+- a sentence that starts with a lower-case letter;
+- a doubled space, or a space before , . ! ?;
+- a dependent clause standing alone as a sentence ("If you look at the quote you signed.");
+- a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
+- a lost number or id outside the fault's own words (the caller says which words are the fault: for a
+  template that stands in for a whole sentence the detector flagged, none are, so every fact must stay).
+
+Only what the edit introduced counts, never what the draft already had.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WINDOW = 240
+_MARGIN = 3  # characters either side of the sentence: enough to see how it starts and what follows it
+_SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
+_CHECKS = {
+    "punct-start": re.compile(r"(?:^|[.!?]\s+|\n)\s*[,.;:!?]"),
+    "orphan-conj": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:and|but|so|because|which|or)\b", re.IGNORECASE),
+    "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
+    # a dependent clause left on its own: "If you look at the quote you signed."
+    "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
+                           r"[^,;:.!?\n]*[.!?]", re.IGNORECASE),
+}
+# The draft's opening as a reader sees it: the greeting and, when it has no comma, what runs on after it
+# on its line (up to 40 characters): an edit never changes it.
+_OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,\n!]{0,40}[,!]?)",
+                      re.IGNORECASE)
+_FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
+
+
+def _lower_starts(text: str) -> int:
+    return sum(1 for m in _SENT_START.finditer(text) if m.group(1).islower())
+
+
+def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],
+             around: tuple[int, int] | None = None) -> list[str]:
+    """What applying `replacement` to text[start:end] would break (empty: the suggestion is clean).
+
+    `fault` is the span of the faulty words themselves, whose facts a deletion may drop. `around` is the
+    sentence the edit belongs to: only it and the characters next to it are compared (an edit changes
+    nothing further away), which keeps the check cheap; without it, a few lines around the edit are.
+    """
+    if around is not None:
+        lo = max(0, min(around[0], start) - _MARGIN)
+        hi = min(len(text), max(around[1], end) + _MARGIN)
+    else:
+        lo = max(0, start - _WINDOW)
+        hi = min(len(text), end + _WINDOW)
+        nl = text.rfind("\n", lo, start)  # a window starts and ends at line breaks where it can
+        lo = nl + 1 if nl >= 0 else (0 if start < _WINDOW else lo)
+        nl = text.find("\n", end, hi)
+        hi = nl if nl >= 0 else (len(text) if len(text) - end < _WINDOW else hi)
+    before = text[lo:hi]
+    after = text[lo:start] + replacement + text[end:hi]
+    found = [name for name, rx in _CHECKS.items() if len(rx.findall(after)) > len(rx.findall(before))]
+    if _lower_starts(after) > _lower_starts(before):
+        found.append("lower-start")
+    g = _OPENING.match(text)
+    if g and start < g.end() + 1:
+        new = text[:start] + replacement + text[end:]
+        if not new.lstrip().startswith(g.group(1).strip()):
+            found.append("greeting-lost")
+    f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))
+    keep = text[lo:f0] + text[f1:hi]
+    facts = set(_FACT.findall(keep))
+    if any(after.count(x) < keep.count(x) for x in facts):
+        found.append("facts-lost")
+    return found

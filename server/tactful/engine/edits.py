@@ -1,0 +1,287 @@
+"""Sentence-level edits: a suggestion rewrites the faulty clause within its sentence, not just the flagged words.
+
+A rule or the detector flags some words; what a reader needs is a sentence that
+still reads well once the fault is gone. So each suggestion becomes an edit of
+the sentence:
+
+- a **deletion** removes the whole clause with its connective ("…, so things
+  are all over the place here") and its dependent clauses ("… since Sharon
+  left"), or the whole sentence, and leaves clean punctuation;
+- a **template** ("I'll have this sorted by [day and time].") never lands
+  inside a clause that depended on the removed words: the faulty clause goes,
+  and the template follows as a sentence of its own, or takes the place of the
+  whole sentence when the fault was the whole sentence;
+- a **greeting** on the same line ("Hi Sarah, thanks for getting in touch!")
+  is never part of the edit: "Hi Sarah," stays.
+
+All suggestions of a finding share one span (the API and the LanguageTool
+protocol replace a finding's span), so the span grows to cover every
+suggestion's edit and each replacement is the new text of that span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .findings import Finding, Suggestion
+from .segment import Sentence
+
+GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,!?.\n]{0,40}[,!]?[ \t]*",
+    re.IGNORECASE)
+# Between clauses: a comma, semicolon or colon before a space (not the comma in "$1,034"), or a dash. It starts
+# at the mark itself (spaces before it belong to the clause before), so a run of spaces is scanned once.
+_SEPARATOR = re.compile(r"(?:[,;:](?=\s)|(?<=[ \t])[—–-](?=[ \t])|[—–])[ \t]*")
+# A clause that only continues the one before it starts with a coordinating word; a dependent clause
+# (because, since, which…) belongs to the clause it depends on and goes with it.
+_COORDINATING = re.compile(
+    r"\b(?:and|but|so|or|yet|plus)[ \t]+(?=(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|you|you're|you've|he|he's|she|"
+    r"she's|it|it's|they|they're|there|there's|that|that's|this|the|our|my|your|his|her|their|a|an|nobody|no one|"
+    r"everyone|someone|(?-i:[A-Z])\w*)\b)", re.IGNORECASE)
+_SUBORDINATING = re.compile(
+    r"\b(?:because|since|as|which|while|whilst|although|though|when|until|unless|after|before|if|cause|cos|'cause)\b",
+    re.IGNORECASE)
+_TERMINAL = ".!?…"
+# Where a reason or a dependent clause starts: a run of clauses may end before it ("…invoice because our GM…").
+_CAUSAL = re.compile(r"\b(?:because|since|due to|owing to|as a result of|after|until|while|whilst|although|though|"
+                     r"which|so that|cause|cos)\b", re.IGNORECASE)
+_SEPARATOR_CHARS = " \t,;:—–-"
+_CONNECTIVE = re.compile(r"(?:and|but|so|or|yet|plus|then)[ \t]+(?=\w)", re.IGNORECASE)
+# A clause after a separator that only depends on the one before it goes with it ("…outage, which is why…").
+_DEPENDENT = re.compile(r"(?:which|because|since|so that|who|whose|where)\b", re.IGNORECASE)
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: with you)?|I'll be (?:honest|frank)|truth be told|tbh|"
+    r"unfortunately|sadly|also|plus|however|anyway|on top of (?:that|this)|for what it's worth|"
+    r"(?:just |strictly )?between (?:you and me|us|ourselves)|off the record|confidentially|"
+    r"(?:please |kindly )(?:be advised|be informed|note)(?: that)?|(?:we|I) (?:wish|would like) to (?:inform|advise) you"
+    r"(?: that)?|(?:we|I) (?:acknowledge|confirm) receipt of|this is to (?:inform|advise) you(?: that)?|"
+    r"(?:please )?don'?t tell anyone(?: I told you)?(?: this)?(?: but)?|I'?m not (?:supposed|meant) to (?:say|tell you)"
+    r"(?: this)?(?: but)?|you didn'?t hear (?:it|this) from me|keep this between us|"
+    r"as (?:I|we) (?:said|mentioned|explained|told you)[^,;:]*|"
+    r"as (?:a|our) valued [\w ]+|as you (?:know|can imagine))", re.IGNORECASE)
+_CLOSERS = "\"'”’)]"
+_PLACEHOLDER = re.compile(r"\[[^\]]+\]")
+# Words that may lose their capital when a greeting comma comes to stand before them.
+_COMMON_STARTS = frozenset(
+    "the your you we our it this that there these those i'm thanks thank a an just please all good "
+    "here my as so".split())
+
+
+def body(text: str, sent: Sentence) -> tuple[int, int, int]:
+    """(greeting end, body end, terminal end): the sentence without a greeting ahead nor its closing punctuation."""
+    a = sent.start
+    g = GREETING.match(text, a, sent.end)
+    if g and g.end() < sent.end and text[g.end() - 1:g.end()].strip() in ("", ",", "!") and "," in g.group():
+        a = g.end()
+    b = sent.end
+    while b > a and (text[b - 1] in _TERMINAL or text[b - 1] in _CLOSERS):
+        b -= 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b, sent.end
+
+
+def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clauses of text[a:b], each with the connective that opens it, without separators."""
+    cuts = [a]
+    for m in _SEPARATOR.finditer(text, a, b):
+        cuts += [m.start(), m.end()]
+    cuts.append(b)
+    pieces = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i] < cuts[i + 1]]
+    out = []
+    for s, e in pieces:
+        starts = sorted({s, *(m.start() for rx in (_COORDINATING, _CAUSAL) for m in rx.finditer(text, s + 1, e)
+                              if text[m.start() - 1].isspace())})
+        out += [(x, y) for x, y in zip(starts, starts[1:] + [e]) if text[x:y].strip()]
+    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in out]
+
+
+def clause_around(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
+    """The clause (with its connective and its dependent clauses) that holds text[start:end], within [a, b)."""
+    while start < end - 1 and text[start] in " \t,;:—–-":
+        start += 1
+    while end > start + 1 and text[end - 1] in " \t,;:—–-.!?":
+        end -= 1
+    cs, ce = a, b
+    for m in _SEPARATOR.finditer(text, a, max(a, start)):
+        cs = m.end()
+    for m in _COORDINATING.finditer(text, cs, max(cs, start)):
+        cs = m.start()
+    for m in _SUBORDINATING.finditer(text, cs, max(cs, start)):
+        if m.start() > cs and text[m.start() - 1].isspace():
+            cs = min(cs if cs != a else m.start(), m.start())
+    m = _SEPARATOR.search(text, min(end, b), b)
+    while m and _DEPENDENT.match(text, m.end()):
+        m = _SEPARATOR.search(text, m.end(), b)
+    if m:
+        ce = m.start()
+    m = _COORDINATING.search(text, min(end, ce), ce)
+    if m and m.start() > end:
+        ce = m.start()
+    while ce > cs and text[ce - 1].isspace():
+        ce -= 1
+    return min(cs, start), max(ce, min(end, b))
+
+
+def _skip_blanks(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t":
+        i += 1
+    return i
+
+
+def is_lead_in(words: str) -> bool:
+    """Whether `words` are only a lead-in ("Between you and me", "Honestly"), not the fault that follows it."""
+    return _LEAD_IN.fullmatch(words.strip(_SEPARATOR_CHARS)) is not None
+
+
+def _only_a_lead_in(head: str) -> bool:
+    """Whether what precedes a clause is only a lead-in that cannot stand without it."""
+    head = head.strip(_SEPARATOR_CHARS)
+    words = head.split()
+    return (not words or _LEAD_IN.fullmatch(head) is not None
+            or (len(words) < 3 and not _APOLOGY.search(head)))
+
+
+def _sentence_case(rep: str) -> str:
+    rep = rep.strip()
+    if not rep:
+        return rep
+    rep = rep[0].upper() + rep[1:]
+    return rep if rep[-1] in _TERMINAL else rep + "."
+
+
+def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int) -> tuple[int, int, str]:
+    """Delete the clause [cs, ce) of the sentence: (edit start, edit end, replacement)."""
+    if cs <= a and ce >= b:  # the whole body goes
+        if a > sent.start:  # a greeting stays: "Hi Sarah, thanks for writing! The part…" -> "Hi Sarah, the part…"
+            end = t
+            while end < len(text) and text[end] in " \t":
+                end += 1
+            nxt = re.match(r"[^\W\d_][\w'’]*", text[end:])
+            if nxt and end < len(text) and text[end - 1] != "\n":
+                word = nxt.group()
+                lowered = word.lower() if word.lower() in _COMMON_STARTS else word
+                return a, end + len(word), lowered
+            return a, t, ""
+        end = t
+        while end < len(text) and text[end] in " \t":
+            end += 1
+        if end < len(text) and text[end] not in "\r\n":
+            return sent.start, end, ""
+        return sent.start, t, ""  # the last sentence on its line: a space left before the line break is unseen
+    if cs <= a:  # the opening clause goes: the next one starts the sentence
+        m = _SEPARATOR.match(text, _skip_blanks(text, ce))
+        rest = m.end() if m else ce
+        while rest < len(text) and text[rest] in " \t":
+            rest += 1
+        conn = _CONNECTIVE.match(text, rest)
+        if conn:
+            rest = conn.end()
+            while rest < len(text) and text[rest] in " \t":
+                rest += 1
+        if a > sent.start:
+            return cs, rest, ""
+        return cs, rest + 1, text[rest:rest + 1].upper()
+    # a later clause goes with the separator before it
+    start = cs
+    while start > a and (text[start - 1] in " \t,;:—–-"):
+        start -= 1
+    return start, ce, ""
+
+
+def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: str,
+                  whole: bool = False) -> tuple[int, int, str]:
+    """The edit of `sent` that applies `replacement` to the fault at text[start:end].
+
+    `whole`: the fault is the whole sentence (a finding of sentence scope).
+    """
+    a, b, t = body(text, sent)
+    if whole:
+        cs, ce = a, b
+    else:
+        cs, ce = clause_around(text, a, b, max(start, a), min(end, b))
+        if cs > a and _only_a_lead_in(text[a:cs]):  # "Honestly, [fault]" never leaves "Honestly."
+            cs = a
+    if not replacement:
+        return _delete(text, sent, a, b, t, cs, ce)
+    template = _sentence_case(replacement)
+    if cs <= a and ce >= b:  # the fault is the sentence: the template takes its place
+        return a, t, template
+    ds, de, rep = _delete(text, sent, a, b, t, cs, ce)
+    joined = (rep + text[de:t]).rstrip()
+    if not joined.endswith(tuple(_TERMINAL)):
+        joined += "."
+    return ds, t, joined + " " + template
+
+
+def is_template(rep: str) -> bool:
+    """A suggestion written as a sentence of its own (it has a placeholder), not a word swap."""
+    return bool(_PLACEHOLDER.search(rep))
+
+
+def refit(text: str, sent: Sentence, finding: Finding, whole: bool = False) -> Finding:
+    """The finding with its span grown to hold every suggestion's sentence-level edit."""
+    edits = []
+    for s in finding.suggestions:
+        if s.replacement and not is_template(s.replacement):
+            edits.append((finding.start, finding.end, s.replacement))
+        else:
+            edits.append(sentence_edit(text, sent, finding.start, finding.end, s.replacement, whole))
+    if not edits:
+        return finding
+    lo = min(min(e[0] for e in edits), finding.start)
+    hi = max(max(e[1] for e in edits), finding.end)
+    suggestions = tuple(Suggestion(text[lo:s] + rep + text[e:hi], sug.label)
+                        for (s, e, rep), sug in zip(edits, finding.suggestions))
+    return Finding(finding.rule, finding.category, finding.severity, lo, hi, finding.message, finding.rationale,
+                   suggestions, finding.source, finding.confidence)
+
+
+# An overpromise keeps what it says will happen and loses the certainty: the tags and adverbs that turn an
+# expectation into a guarantee go, a promise made for someone else becomes an expectation, and the writer
+# says when they will confirm it.
+_LONGEST_SENTENCE = 600  # longer "sentences" are not prose a writer wrote: no hedge is tried
+_CERTAINTY_TAG = re.compile(
+    r"\b(?:guaranteed|100 ?%|a hundred per ?cent|hundred percent|no question(?: about it)?|"
+    r"no doubt(?: about it)?|for sure|for certain|without fail|without a doubt|no matter what|come what may|"
+    r"you have my word|that'?s a given|I promise(?: you)?|I guarantee(?: it)?|I can assure you|trust me|"
+    r"no problem(?: at all| whatsoever)?|mark my words|no ifs (?:or|and) buts|I(?:'d| would) bet my \w+ on it)(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
+    re.IGNORECASE)
+_CERTAINTY_LEAD = re.compile(
+    r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)(?: you| to you)?(?: that)?"
+    r"[ \t]+(?=\w)|\b(?:rest assured|trust me|believe me|don'?t worry),?[ \t]+(?=\w)|"
+    r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)",
+    re.IGNORECASE)
+_THIRD_PERSON_WILL = re.compile(
+    r"\b((?i:it|they|he|she|this|that|you|(?:the|your|our|their|my) (?:[\w-]+ ){0,2}[\w-]+)|(?!I\b|We\b)[A-Z][\w-]*)"
+    r"(?:[’']ll| will)(?! not\b)\b")
+_ABSOLUTE = re.compile(r"\b(?:never|always|ever|every single|nothing will|nobody will|no one will|no way|"
+                       r"immediately|instantly|right away|straight away|right now|in no time|asap|"
+                       r"completely|totally|perfect|perfectly|all|everything)\b", re.IGNORECASE)
+
+
+def certain(words: str) -> bool:
+    """Whether `words` say their certainty out loud ("guaranteed", "definitely", "I promise"): what `hedge` removes."""
+    return len(words) <= _LONGEST_SENTENCE and bool(_CERTAINTY_TAG.search(words) or _CERTAINTY_LEAD.search(words))
+
+
+def hedge(sentence: str) -> str | None:
+    """The sentence with its certainty taken out, or None when that does not leave a plain expectation.
+
+    "It'll definitely be with you by Friday, guaranteed." -> "It should be with you by Friday."
+    """
+    if len(sentence) > _LONGEST_SENTENCE:
+        return None
+    out = _CERTAINTY_TAG.sub("", sentence)
+    out = re.sub(r"[,—–-][ \t]*(?=[.!?,;]|$)", "", out)  # the comma or dash that introduced a dropped tag
+    out = _CERTAINTY_LEAD.sub("", out)
+    out = _THIRD_PERSON_WILL.sub(lambda m: f"{m.group(1)} should", out, count=1)
+    out = re.sub(r"[ \t]{2,}", " ", out).strip()
+    out = re.sub(r"\s+([,.!?])", r"\1", out)
+    if out == sentence.strip() or len(out.split()) < 3 or _ABSOLUTE.search(out):
+        return None
+    out = out[0].upper() + out[1:]
+    if out[-1] not in _TERMINAL:
+        out += "."
+    return out

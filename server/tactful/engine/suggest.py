@@ -1,0 +1,154 @@
+"""Each fault's suggestions as sentence-level edits, offered only when they pass the rewrite check.
+
+    found = sentence_level(text, sentences, found)
+
+For every finding of the five fault categories:
+
+1. Findings of one category that touch in one sentence become one ("Between you and me" and the
+   overshare it introduces), so that one edit removes the whole fault.
+2. Each suggestion becomes an edit of the sentence (`edits.sentence_edit`): a deletion takes the whole
+   clause with its connective, a template stands as a sentence of its own. Word swaps stay as they are.
+3. Each edit is applied and checked (`check.problems`); one that fails is not offered, and neither is
+   one that would reach into a neighbouring finding.
+4. An overpromise is first offered as the same sentence without its certainty ("It should be with you by
+   Friday. I'll confirm by [day and time]."), where taking the certainty out leaves a plain expectation.
+   Defensive wording is first offered for deletion (the fact it wrapped stays). An excuse's time template
+   is not offered where the draft already gives a time or a next step: the excuse just goes. Other faults
+   fall back to deleting the faulty clause when none of their suggestions passes; a promise is never just
+   dropped.
+5. The finding's span grows to hold every offered edit (the API replaces a finding's span), and each
+   replacement is the new text of that span. A finding with nothing left to offer keeps its message.
+
+What a rewrite may drop: the words of the fault. When the fault is a whole sentence, every number and id
+in it must stay unless it is overshare or a stock phrase ("We regret to inform you that shipment AWB
+7734019 is delayed due to high volumes" never becomes a bare template, nor disappears).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .check import problems
+from .edits import body, certain, hedge, is_lead_in, is_template, sentence_edit
+from .findings import Finding, Suggestion
+from .signals import ETA
+
+FAULTS = frozenset(("excuse", "overshare", "scripted", "overpromise", "defensive"))
+_DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
+_DELETION_FIRST = frozenset(("defensive",))
+# An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
+_ETA_TEMPLATE = frozenset(("excuse",))
+_NEXT_STEP = re.compile(
+    r"\b(?:let you know|keep you (?:posted|updated|in the loop)|update you|get back to you|be in touch|"
+    r"(?:I|we)(?:'ll| will) (?:call|ring|phone|email|e-mail|text|message|send|chase|ping|check|confirm|follow up))\b",
+    re.IGNORECASE)
+_GAP = " \t,;:—–-"
+# Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
+_FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
+
+
+def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Finding]:
+    out: list[Finding] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.category == f.category and f.category in FAULTS
+                and sentence_of(prev) is not None and sentence_of(prev) is sentence_of(f)
+                and not text[prev.end:f.start].strip(_GAP)):
+            main = max(prev, f, key=lambda x: (x.end - x.start, bool(x.suggestions)))
+            out[-1] = Finding(main.rule, main.category, main.severity, prev.start, max(prev.end, f.end),
+                              main.message, main.rationale, main.suggestions, main.source,
+                              max(prev.confidence, f.confidence))
+        else:
+            out.append(f)
+    return out
+
+
+def sentence_level(text: str, sents, found: list[Finding]) -> list[Finding]:
+    starts = [s.start for s in sents]
+
+    def sentence_of(f: Finding):
+        k = bisect.bisect_right(starts, f.start) - 1
+        return sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
+
+    authored = [(s.start, s.end) for s in sents]
+
+    def committed(f: Finding) -> bool:
+        """Whether the writer's own text outside the finding gives a time or a next step."""
+        rest = " ".join(text[s:min(e, f.start)] + " " + text[max(s, f.end):e] for s, e in authored)
+        return bool(ETA.search(rest) or _NEXT_STEP.search(rest))
+
+    found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
+    out = []
+    for i, f in enumerate(found):
+        sent = sentence_of(f)
+        if f.category not in FAULTS or not f.suggestions or sent is None:
+            out.append(f)
+            continue
+        neighbours = found[:i] + found[i + 1:]
+
+        def free(s: int, e: int) -> bool:
+            return not any(n.start < e and s < n.end for n in neighbours)
+
+        a, b, _ = body(text, sent)
+        if f.start < a < f.end:  # a greeting on the line is never part of the fault ("Hi Sarah, thanks…")
+            f = Finding(f.rule, f.category, f.severity, a, f.end, f.message, f.rationale, f.suggestions,
+                        f.source, f.confidence)
+        if f.category == "overshare" and f.start <= a and f.end < b and is_lead_in(text[f.start:f.end]):
+            # "Between you and me," is only the door: the overshare is what follows it, the whole sentence
+            f = Finding(f.rule, f.category, f.severity, f.start, b, f.message, f.rationale, f.suggestions,
+                        f.source, f.confidence)
+        whole = f.start <= a and f.end >= b
+        own = (f.start, f.end)
+        protected = (f.start, f.start) if whole else own
+        if whole and f.category not in _FACTS_ARE_THE_FAULT:
+            own = protected
+        offered = []  # (start, end, replacement, label)
+        if f.category == "overpromise" and certain(text[f.start:f.end]):
+            hedged = hedge(text[a:sent.end])
+            if hedged:
+                if a > sent.start and text[a].islower():  # after "Hi Tom, " the sentence goes on in lower case
+                    hedged = text[a] + hedged[1:]
+                rep = hedged if committed(f) else f"{hedged} I'll confirm by [day and time]."
+                # the hedge drops only certainty ("100%" included), so the fault's own words may go
+                if free(a, sent.end) and not problems(text, a, sent.end, rep, (f.start, f.end),
+                                                      (sent.start, sent.end)):
+                    offered.append((a, sent.end, rep, "Say what you expect, not a guarantee"))
+        word_level = f.category != "overshare" and is_lead_in(text[f.start:f.end])  # "Please be advised"
+        for sug in f.suggestions:
+            if word_level:
+                edit, fault = (f.start, f.end, sug.replacement), own
+                if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+                    offered.append((*edit, sug.label))
+                continue
+            if f.category in _ETA_TEMPLATE and is_template(sug.replacement) and committed(f):
+                continue  # the draft already says when or what happens next: the excuse just goes
+            if sug.replacement and not is_template(sug.replacement):
+                edit, fault = (f.start, f.end, sug.replacement), own
+            else:
+                edit = sentence_edit(text, sent, f.start, f.end, sug.replacement)
+                fault = protected if sug.replacement else own
+            if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+                offered.append((*edit, sug.label))
+        if (f.category in _DELETION_FIRST or (not offered and f.category in _DELETION_FALLBACK)
+                or (f.category in _ETA_TEMPLATE and committed(f))):
+            edit = sentence_edit(text, sent, f.start, f.end, "")
+            fault = own if f.category in _DELETION_FIRST else protected
+            if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+                offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
+        if offered:
+            lo = min(f.start, *(o[0] for o in offered))
+            hi = max(f.end, *(o[1] for o in offered))
+            if not free(lo, hi):
+                offered = offered[:1]
+                lo, hi = min(f.start, offered[0][0]), max(f.end, offered[0][1])
+        else:
+            lo, hi = f.start, f.end
+        suggestions = []
+        for s, e, rep, label in offered:
+            new = text[lo:s] + rep + text[e:hi]
+            if all(new != x.replacement for x in suggestions):
+                suggestions.append(Suggestion(new, label))
+        out.append(Finding(f.rule, f.category, f.severity, lo, hi, f.message, f.rationale, tuple(suggestions),
+                           f.source, f.confidence))
+    return out

@@ -1,0 +1,147 @@
+"""One-click rewrites edit the sentence, not just the span: one test per failure pattern a copy editor
+found in one-click results, and the rewrite check on every suggestion offered for the project's own
+validation writers' drafts.
+
+The drafts here are written for these tests; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tactful.engine.reviewer import Reviewer
+from tactful.engine.rewrite import rewrite
+from tactful.engine.utf16 import Utf16Index
+from tactful.evaluation.rewrites import debris
+from tactful.packs.pack import builtin_packs
+
+FAULTS = {"excuse", "overshare", "scripted", "overpromise", "defensive"}
+DATA = Path(__file__).resolve().parent.parent / "data" / "batches"
+
+
+@pytest.fixture(scope="module")
+def reviewer():
+    return Reviewer(builtin_packs()["core"])
+
+
+def one_clicks(reviewer, text, category=None):
+    """(finding, text after its first suggestion) for every fault finding with a suggestion."""
+    index = Utf16Index(text)
+    out = []
+    for f in reviewer.review(text).findings:
+        if f.category in FAULTS and f.suggestions and category in (None, f.category):
+            fid = f"{f.rule}@{index.to_utf16(f.start)}"
+            out.append((f, rewrite(reviewer, text, {fid: 0})[0]))
+    return out
+
+
+# 1. A template never lands in a clause that depended on the removed words.
+@pytest.mark.parametrize("text", [
+    "Hi Ana,\n\nYour order shipped late because the warehouse had a huge backlog after the holidays. It arrives Monday.",
+    "Sorry Ben, we've been swamped this week, so your quote is still with me.",
+    "Soon as our fitter is back I can promise it'll be done and dusted that same week.",
+    "The upgrade failed because our IT team has been short-staffed since March.",
+])
+def test_a_template_stands_as_its_own_sentence(reviewer, text):
+    results = one_clicks(reviewer, text)
+    assert results
+    for _, after in results:
+        if "[" in after:
+            assert not re.search(r"(?:\b(?:because|since|so|as|and|but)|,)\s+(?:I'll|I've|I'm|Here's|The quickest)\b",
+                                 after), after
+            assert re.search(r"(?:^|[.!?]\s+|\n)(?:I'll|I've|I'm|Here's|The quickest|I expect)", after), after
+
+
+# 2. A deletion leaves no debris, and the greeting stays.
+@pytest.mark.parametrize("text,category,expected", [
+    ("Dear Mr. Okafor,\n\nThank you for contacting Eastgate Mobile. We have refunded the charge.", "scripted",
+     "Dear Mr. Okafor,\n\nWe have refunded the charge."),
+    ("Hi Sarah, thank you for getting in touch! The part ships Friday.", "scripted",
+     "Hi Sarah, the part ships Friday."),
+    ("Honestly my manager is on my back about refunds right now, so I can't promise anything.", "overshare",
+     "I can't promise anything."),
+])
+def test_a_deletion_leaves_a_clean_sentence(reviewer, text, category, expected):
+    assert expected in [after for _, after in one_clicks(reviewer, text, category)]
+
+
+def test_calm_down_goes_without_leaving_a_comma(reviewer):
+    text = "Calm down, it's not our fault the courier lost it. A new one ships today."
+    for _, after in one_clicks(reviewer, text, "defensive"):
+        assert not re.search(r"(?:^|[.!?]\s+)[,.;:]", after), after
+        assert "A new one ships today." in after
+
+
+# 3. The span covers the whole fault: the blame in a trailing clause goes too.
+def test_the_whole_blame_goes(reviewer):
+    text = ("With all due respect, the delay was caused by the short connection in Frankfurt, "
+            "which you chose when booking. Your new flight leaves at 9:40.")
+    after, _, _ = rewrite(reviewer, text, None)
+    assert "which you chose" not in after and "With all due respect" not in after
+    assert "short connection in Frankfurt" in after and "9:40" in after
+
+
+# 4. Not only the lead-in goes: the overshare it introduces goes with it.
+def test_the_overshare_goes_with_its_lead_in(reviewer):
+    text = "Between you and me, the retention team gets bonused on saves, so they push hard. Your plan ends today."
+    results = one_clicks(reviewer, text, "overshare")
+    assert results
+    for _, after in results:
+        assert "bonused" not in after and "Between you and me" not in after
+        assert "Your plan ends today." in after
+
+
+# 5. Facts outside the fault are never lost.
+def test_a_template_keeps_the_ids_and_numbers(reviewer):
+    text = "We regret to inform you that shipment AWB 7734019 is delayed due to high volumes at our hub."
+    for _, after in one_clicks(reviewer, text):
+        assert "AWB 7734019" in after, after
+
+
+# 6. A firm position keeps its decision and loses the blame.
+def test_a_firm_decision_stays(reviewer):
+    text = "I'm afraid the fee is not waived, you should have read the terms before booking."
+    results = one_clicks(reviewer, text, "defensive")
+    assert results
+    for _, after in results:
+        assert "the fee is not waived" in after and "should have read" not in after
+
+
+def test_a_sign_off_is_never_flagged(reviewer):
+    text = "Dear Ms Hale,\n\nThe refund of £40 went out today.\n\nRespectfully yours,\nTom Reid\nAccounts"
+    assert all(f.end <= text.index("Respectfully") for f in reviewer.review(text).findings)
+
+
+# The rewrite check, measured independently of the engine's own (as shared/eval/rewrite_check.py does):
+# every first suggestion offered on the project's validation writers' drafts applies without debris.
+def own_validation_drafts():
+    return [json.loads(line) for p in sorted(DATA.glob("v*.jsonl")) for line in p.open(encoding="utf-8")]
+
+
+def test_every_offered_rewrite_passes_the_check_on_unseen_writers(reviewer):
+    drafts = own_validation_drafts()
+    assert len(drafts) >= 150
+    total, failures = 0, []
+    for d in drafts:
+        for f, after in one_clicks(reviewer, d["text"]):
+            total += 1
+            problems = debris(d["text"], after, f.start, f.end)
+            if problems:
+                failures.append((d["id"], f.rule, problems))
+    assert total >= 200
+    assert failures == []
+
+
+@pytest.mark.parametrize("text,span,expected", [
+    ("My back went, I have a disc problem, so I stopped.", ", I have a disc problem", "My back went, so I stopped."),
+    ("From her garage and she is off sick, and I grabbed it.", " and she is off sick", "From her garage, and I grabbed it."),
+])
+def test_a_deletion_that_carries_its_separator_takes_nothing_more(text, span, expected):
+    from tactful.engine.rewrite import tidy_deletion
+    start = text.index(span)
+    s, e, rep = tidy_deletion(text, start, start + len(span))
+    assert text[:s] + rep + text[e:] == expected
