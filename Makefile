@@ -59,6 +59,9 @@ eval: install
 	  --corpus 'own-validation=data/batches/v*.jsonl' \
 	  --corpus dev.jsonl=$(SHARED)/dev.jsonl \
 	  --external $(SHARED)/external/agent_replies.jsonl --read 30
+	$(BIN)/python -m tactful.evaluation.rewrites score --judged data/rewrites.jsonl \
+	  --corpus validation.jsonl=$(SHARED)/validation.jsonl \
+	  --corpus 'own-validation=data/batches/v*.jsonl'
 
 bench: install-test
 	$(BIN)/python bench/engine_bench.py
