@@ -24,8 +24,7 @@ def test_text_output_and_exit_1(tmp_path):
     code, out, _ = run("check", str(f))
     assert code == 1
     line = out.splitlines()[0]
-    # the finding takes the comma before its clause: its rewrite leaves "Sorry." and a sentence of its own
-    assert line.startswith(f"{f}:3:6: warning excuse core.excuse.")
+    assert line.startswith(f"{f}:3:8: warning excuse core.excuse.")
     assert "→" in line
 
 

@@ -27,16 +27,26 @@ export function highlightTexts(target) {
   });
 }
 
-/** Wait until the highlight `name` covers exactly `text`. */
+/**
+ * A finding's span is the clause its rewrite edits: it may take the comma or space before the clause
+ * and the full stop after it (", we've been swamped this week."). Ranges are compared without them.
+ */
+export const clauseText = (s) => s.replace(/^[\s,;:—–-]+|[\s.!?]+$/gu, '');
+
+/** Wait until the highlight `name` covers exactly the clause `text`. */
 export async function waitForHighlight(target, name, text, timeoutMs = 15_000) {
-  return waitFor(async () => (await highlightTexts(target))[name]?.includes(text), { timeoutMs, what: `${name} on "${text}"` });
+  return waitFor(async () => (await highlightTexts(target))[name]?.some((t) => clauseText(t) === clauseText(text)), {
+    timeoutMs,
+    what: `${name} on "${text}"`,
+  });
 }
 
 /** Viewport centre of the first range highlighted as `name` covering `text` (top-page coordinates). */
 export async function highlightCenter(target, name, text, frameOffset = { x: 0, y: 0 }) {
   const rect = await target.evaluate(
     ([n, t]) => {
-      const range = [...(CSS.highlights.get(n) ?? [])].find((r) => r.toString() === t);
+      const clause = (s) => s.replace(/^[\s,;:—–-]+|[\s.!?]+$/gu, '');
+      const range = [...(CSS.highlights.get(n) ?? [])].find((r) => clause(r.toString()) === clause(t));
       const r = range?.getClientRects()[0];
       return r ? { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2 } : null;
     },

@@ -10,7 +10,6 @@ only, no network, no training library.
 from __future__ import annotations
 
 import json
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -24,13 +23,6 @@ from . import features
 
 CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")
 MIN_WORDS = 3  # a greeting or a two-word line carries none of the five faults on its own
-MIN_REST_WORDS = 5  # what is left of a sentence once its faulty clause goes must still be a sentence
-# What is left must still have a verb ("Our sales manager, Mr. Broussard" is no sentence): an auxiliary,
-# a negation or a past tense is the cheap sign of one.
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
-                     r"shall|may|might|must|\w+ed|\w+n[’']t)\b|[’'](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
-MAX_CLAUSES = 6
-MAX_LOCATE_CHARS = 600  # a longer "sentence" is no sentence a writer wrote: it is flagged whole  # runs of clauses tried for the fault's span: at most 20 short sentences scored, flagged ones only
 
 MESSAGES = {
     "excuse": "This explains the delay with internal circumstances; the customer needs what you will do, and when.",
@@ -131,25 +123,9 @@ class Detector:
         return out
 
     def _fault_span(self, text: str, sent, k: int, threshold: float) -> tuple[int, int]:
-        """The clauses that carry the fault: the shortest run of clauses whose removal leaves a sentence that
-        reads as more likely clean than not; the whole sentence when there is none."""
-        if sent.end - sent.start > MAX_LOCATE_CHARS:
-            return _span(text, sent)
-        a, b, _ = edits.body(text, sent)
-        parts = edits.clauses(text, a, b)[:MAX_CLAUSES]
-        runs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if (i, j) != (0, len(parts))]
-        runs = [(i, j) for i, j in runs if len(text[parts[i][0]:parts[j - 1][1]].split()) >= 2]
-        if not runs:
-            return _span(text, sent)
-        rests = [text[sent.start:parts[i][0]] + text[parts[j - 1][1]:sent.end] for i, j in runs]
-        probs = [p[k] for p in self.batch(rests)]
-        ok = [(parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probs, rests)
-              if p < min(threshold, 0.5) and len(rest.split()) >= MIN_REST_WORDS and _FINITE.search(rest)]
-        if not ok:
-            return _span(text, sent)
-        # The opening clause usually carries the news ("I still can't send the invoice"): keep it if any run can.
-        _, _, i, j = min(ok, key=lambda o: (o[2] == 0, o[0], o[1]))
-        return parts[i][0], parts[j - 1][1]
+        """The clauses that carry the fault (`edits.fault_run`); the whole sentence when no run of them does."""
+        run = edits.fault_run(text, sent, lambda rests: [p[k] for p in self.batch(rests)], min(threshold, 0.5))
+        return run or _span(text, sent)
 
 
 def _span(text: str, sent) -> tuple[int, int]:

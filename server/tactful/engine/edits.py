@@ -49,9 +49,13 @@ _SEPARATOR_CHARS = " \t,;:—–-"
 _CONNECTIVE = re.compile(r"(?:and|but|so|or|yet|plus|then)[ \t]+(?=\w)", re.IGNORECASE)
 # A clause after a separator that only depends on the one before it goes with it ("…outage, which is why…").
 _DEPENDENT = re.compile(r"(?:which|because|since|so that|who|whose|where)\b", re.IGNORECASE)
+# An apology that the template may follow after its comma, as one sentence.
+_APOLOGY_HEAD = re.compile(
+    r"(?:(?:so|very|really|terribly) )?(?:sorry|apologies|my apologies)(?: (?:about|for) (?:that|this|the (?:delay|wait|"
+    r"slow reply|late reply|radio silence|mix-up|confusion)))?", re.IGNORECASE)
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: with you)?|I'll be (?:honest|frank)|truth be told|tbh|"
+    r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: (?:with|to) (?:you|him|her|them|us))?|I'll be (?:honest|frank)|truth be told|tbh|"
     r"unfortunately|sadly|also|plus|however|anyway|on top of (?:that|this)|for what it's worth|"
     r"(?:just |strictly )?between (?:you and me|us|ourselves)|off the record|confidentially|"
     r"(?:please |kindly )(?:be advised|be informed|note)(?: that)?|(?:we|I) (?:wish|would like) to (?:inform|advise) you"
@@ -132,7 +136,7 @@ def _skip_blanks(text: str, i: int) -> int:
 
 def is_lead_in(words: str) -> bool:
     """Whether `words` are only a lead-in ("Between you and me", "Honestly"), not the fault that follows it."""
-    return _LEAD_IN.fullmatch(words.strip(_SEPARATOR_CHARS)) is not None
+    return _LEAD_IN.fullmatch(words.strip(_SEPARATOR_CHARS + _TERMINAL)) is not None
 
 
 def _only_a_lead_in(head: str) -> bool:
@@ -208,11 +212,49 @@ def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: 
     template = _sentence_case(replacement)
     if cs <= a and ce >= b:  # the fault is the sentence: the template takes its place
         return a, t, template
+    if ce >= b and _APOLOGY_HEAD.fullmatch(text[a:cs].strip(_SEPARATOR_CHARS)) and template.startswith("I"):
+        return cs, t, template  # "Sorry, we've been swamped." -> "Sorry, I'll have this done by [day and time]."
     ds, de, rep = _delete(text, sent, a, b, t, cs, ce)
     joined = (rep + text[de:t]).rstrip()
     if not joined.endswith(tuple(_TERMINAL)):
         joined += "."
     return ds, t, joined + " " + template
+
+
+# A run of clauses may be the fault only if what is left is still a sentence: a few words, with a verb (an
+# auxiliary, a negation or a past tense is the cheap sign of one; "Our sales manager, Mr. Broussard" has none).
+_MIN_REST_WORDS = 5
+_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
+                     r"shall|may|might|must|\w+ed|\w+n[’']t)\b|[’'](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_MAX_CLAUSES = 6  # runs tried: at most 20 short sentences scored, for flagged sentences only
+_MAX_LOCATE_CHARS = 600  # a longer "sentence" is no sentence a writer wrote: it is taken whole
+
+
+def fault_run(text: str, sent: Sentence, probability, limit: float,
+              cover: tuple[int, int] | None = None) -> tuple[int, int] | None:
+    """The shortest run of the sentence's clauses whose removal leaves a sentence that reads as clean.
+
+    `probability(sentences)` scores what is left without each run (the learned detector, for one category);
+    a run qualifies when that is below `limit` and what is left is still a sentence. With `cover`, the run
+    must hold those words (a rule's match). Runs that keep the opening clause come first: it usually carries
+    the news ("I still can't send the invoice"). None when no run qualifies.
+    """
+    if sent.end - sent.start > _MAX_LOCATE_CHARS:
+        return None
+    a, b, _ = body(text, sent)
+    parts = clauses(text, a, b)[:_MAX_CLAUSES]
+    runs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts) + 1) if (i, j) != (0, len(parts))]
+    runs = [(i, j) for i, j in runs if len(text[parts[i][0]:parts[j - 1][1]].split()) >= 2
+            and (cover is None or (parts[i][0] <= cover[0] + 1 and cover[1] - 1 <= parts[j - 1][1]))]
+    if not runs:
+        return None
+    rests = [text[sent.start:parts[i][0]] + text[parts[j - 1][1]:sent.end] for i, j in runs]
+    ok = [(i == 0, parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probability(rests), rests)
+          if p < limit and len(rest.split()) >= _MIN_REST_WORDS and _FINITE.search(rest) and not is_lead_in(rest)]
+    if not ok:
+        return None
+    *_, i, j = min(ok)
+    return parts[i][0], parts[j - 1][1]
 
 
 def is_template(rep: str) -> bool:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..detector import load_detector
+from ..detector.model import CATEGORIES as _DETECTOR_CATEGORIES
 from ..kinds import Hit, build_matchers
 from ..packs import regex
 from ..packs.pack import Pack
@@ -176,7 +177,7 @@ class Reviewer:
             extra = self.detector.findings(text, sents, found, self.detector_settings,
                                            lambda rule_id, category: wanted(rule_id, category, "warning"))
             found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
-        found = sentence_level(text, sents, found)
+        found = sentence_level(text, sents, found, self._fault_probability if self.detector is not None else None)
         analysis = None
         if analyzers is not None:
             on_time()
@@ -184,6 +185,10 @@ class Reviewer:
                                        lambda f: wanted(f.rule, f.category, f.severity),
                                        grammar={"grammar", "spelling"} - disabled_categories)
         return Review(text, tuple(found), tuple(blocks), tuple(sents), self.pack, analysis)
+
+    def _fault_probability(self, sentences: list[str], category: str) -> list[float]:
+        k = _DETECTOR_CATEGORIES.index(category)
+        return [p[k] for p in self.detector.batch(sentences)]
 
     def _finding(self, text: str, sent: Sentence, hit: Hit) -> Finding:
         rule = hit.rule

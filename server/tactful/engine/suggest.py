@@ -16,8 +16,11 @@ For every finding of the five fault categories:
    is not offered where the draft already gives a time or a next step: the excuse just goes. Other faults
    fall back to deleting the faulty clause when none of their suggestions passes; a promise is never just
    dropped.
-5. The finding's span grows to hold every offered edit (the API replaces a finding's span), and each
-   replacement is the new text of that span. A finding with nothing left to offer keeps its message.
+5. Where the learned detector still finds the fault in what the edit leaves of the sentence, the whole
+   sentence goes (or becomes the category's template) instead.
+6. The finding's span grows to hold the first suggestion's edit (the API replaces a finding's span), and
+   each replacement is the new text of that span; other suggestions are offered where they fit in it.
+   A finding with nothing left to offer keeps its message.
 
 What a rewrite may drop: the words of the fault. When the fault is a whole sentence, every number and id
 in it must stay unless it is overshare or a stock phrase ("We regret to inform you that shipment AWB
@@ -30,13 +33,14 @@ import bisect
 import re
 
 from .check import problems
-from .edits import body, certain, hedge, is_lead_in, is_template, sentence_edit
+from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit
 from .findings import Finding, Suggestion
 from .signals import ETA
 
 FAULTS = frozenset(("excuse", "overshare", "scripted", "overpromise", "defensive"))
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
+_STILL_FAULTY = 0.5  # what an edit leaves is still more likely faulty than not
 # An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
@@ -64,7 +68,9 @@ def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Findin
     return out
 
 
-def sentence_level(text: str, sents, found: list[Finding]) -> list[Finding]:
+def sentence_level(text: str, sents, found: list[Finding], fault_probability=None) -> list[Finding]:
+    """`fault_probability(sentences, category)`, when given (the learned detector), says whether what an edit
+    leaves of a sentence still carries the fault; where it does, the edit grows to the clauses that do."""
     starts = [s.start for s in sents]
 
     def sentence_of(f: Finding):
@@ -136,12 +142,28 @@ def sentence_level(text: str, sents, found: list[Finding]) -> list[Finding]:
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
+        if offered and fault_probability is not None and not whole:
+            s0, e0, rep0, _ = offered[0]
+            left = (text[sent.start:s0] + rep0 + text[e0:sent.end]) if e0 <= sent.end else text[sent.start:s0] + rep0
+            if fault_probability([left], f.category)[0] >= _STILL_FAULTY:
+                # the fault goes on in the rest of the sentence ("…I have a disc problem and the doctor told me
+                # to stop lifting"): the run of clauses that carries it goes, or else the whole sentence, or
+                # the sentence becomes the category's template
+                templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
+                rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed(f) else ""
+                if rep or f.category in _DELETION_FALLBACK:
+                    run = fault_run(text, sent, lambda rests: fault_probability(rests, f.category), _STILL_FAULTY,
+                                    cover=(f.start, f.end))
+                    rs, re_ = run or (a, b)
+                    edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
+                    fault = own if f.category in _FACTS_ARE_THE_FAULT or run else (f.start, f.start)
+                    if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+                        offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + offered
         if offered:
-            lo = min(f.start, *(o[0] for o in offered))
-            hi = max(f.end, *(o[1] for o in offered))
-            if not free(lo, hi):
-                offered = offered[:1]
-                lo, hi = min(f.start, offered[0][0]), max(f.end, offered[0][1])
+            # The span is what the first suggestion edits (the underline stays on the fault); the others are
+            # kept where they fit in it.
+            lo, hi = min(f.start, offered[0][0]), max(f.end, offered[0][1])
+            offered = [o for o in offered if lo <= o[0] and o[1] <= hi]
         else:
             lo, hi = f.start, f.end
         suggestions = []

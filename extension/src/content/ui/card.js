@@ -85,12 +85,15 @@ export class Card {
     this.el.setAttribute('aria-labelledby', messageId);
     this.el.setAttribute('aria-describedby', rationaleId);
     this.el.dataset.rule = f.rule;
+    // A suggestion is the new text of the finding's clause; the punctuation it starts with (". I'll…", the
+    // full stop left for the clause before) is not worth showing.
+    const shown = (s) => s.replacement.replace(/^[\s,;:.!?…—–-]+/u, '') || '(remove)';
     const suggestions = f.suggestions.slice(0, 3).map((s, i) =>
       h(
         'button',
-        { doc, type: 'button', className: 'suggestion', 'data-index': i, 'aria-label': `${s.label || 'Apply'}: replace with “${s.replacement}”`, onClick: () => this.session.apply(f, i) },
+        { doc, type: 'button', className: 'suggestion', 'data-index': i, 'aria-label': `${s.label || 'Apply'}: replace with “${shown(s)}”`, onClick: () => this.session.apply(f, i) },
         s.label ? h('span', { doc, className: 'label' }, s.label) : null,
-        h('span', { doc, className: 'replacement' }, s.replacement || '(remove)'),
+        h('span', { doc, className: 'replacement' }, shown(s)),
       ),
     );
     this.el.replaceChildren(
