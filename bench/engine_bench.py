@@ -17,6 +17,7 @@ import sys
 import time
 from dataclasses import replace
 
+from tactful.engine.check import _debris
 from tactful.engine.findings import Suggestion
 from tactful.engine.reviewer import Reviewer
 from tactful.engine.segment import _line_spans, _punkt
@@ -71,6 +72,7 @@ def cold(reviewer: Reviewer, text: str, model: bool = True):
     reviewer._cache.clear()
     _line_spans.cache_clear()
     _punkt()._decide.cache_clear()
+    _debris.cache_clear()
     if reviewer.detector is not None:
         reviewer.detector.clear_cache()
     return reviewer.review(text, model=model)

@@ -1,4 +1,5 @@
-"""Sentence features: hashed word 1-3-grams and character 3-5-grams, with a few signal pseudo-words.
+"""Sentence features: hashed word 1-3-grams and character 3-5-grams, with a few signal pseudo-words,
+and the same n-grams of the neighbouring sentences in namespaces of their own.
 
 Deterministic across processes and platforms: words hash by CRC-32 of their
 UTF-8 bytes (never Python's salted `hash`), n-grams of words and of characters
@@ -144,6 +145,21 @@ def batch_indexes(sentences: list[str]) -> tuple[np.ndarray, np.ndarray]:
                 owners.append(owner[:len(h)][keep])
         mixed = (np.concatenate(buckets) * _MIX) >> np.uint64(64 - BITS) if buckets else np.empty(0, np.uint64)
     return mixed.astype(np.int64), np.concatenate(owners) if owners else np.empty(0, np.int64)
+
+
+# Context: the n-grams of the previous and of the next sentence of the same draft, each in a namespace of its
+# own (a bucket re-mixed with a salt), weighted CONTEXT against the sentence's own n-grams. A sentence's faults
+# cluster with its neighbours' wording (a cause spread over two lines, a stock close after a stock apology).
+CONTEXT = 0.3
+_CONTEXT_SALT = (np.uint64(0x5BD1E995), np.uint64(0x27D4EB2F))  # 0: seen as the previous sentence, 1: as the next
+
+
+def context_buckets(buckets: np.ndarray, side: int) -> np.ndarray:
+    """The buckets of a sentence's n-grams as features of its neighbour: side 0 when it is that neighbour's
+    previous sentence, side 1 when it is its next sentence."""
+    with np.errstate(over="ignore"):
+        mixed = ((buckets.astype(np.uint64) + _CONTEXT_SALT[side]) * _MIX) >> np.uint64(64 - BITS)
+    return mixed.astype(np.int64)
 
 
 def _time_expressions(norms: list[str]) -> list[bool]:

@@ -1,6 +1,7 @@
 """Score sentences with the shipped weights and turn confident scores into findings.
 
-The model is one logistic regression per category over `features.indexes`,
+The model is one logistic regression per category over `features.indexes` of
+the sentence and, in namespaces of their own, of its previous and next sentence,
 stored as `weights.npz` (a float16 matrix, DIM x 5, and the biases) beside
 `model.json` (thresholds chosen on the calibration writers, and the figures
 of the model card). Inference is a sum of a few hundred weight rows: numpy
@@ -69,32 +70,55 @@ class Detector:
         self.meta = meta
         self.settings = Settings({c: True for c in CATEGORIES},
                                  {c: float(meta["thresholds"][c]) for c in CATEGORIES})
-        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
 
     def clear_cache(self) -> None:
         self._cache.clear()
 
     def probabilities(self, sentence: str) -> tuple[float, ...]:
-        """The probability of each category (CATEGORIES order) for one sentence."""
+        """The probability of each category (CATEGORIES order) for one sentence on its own (no neighbours)."""
         return self.batch([sentence])[0]
 
-    def batch(self, sentences: list[str]) -> list[tuple[float, ...]]:
-        """Probabilities for many sentences in one pass (cached by sentence text: re-reviews repeat most)."""
+    def batch(self, sentences: list[str], context: bool = False) -> list[tuple[float, ...]]:
+        """Probabilities for many sentences in one pass. With `context`, `sentences` are one draft's sentences in
+        order and each is scored with its previous and next sentence; without, each is scored on its own.
+
+        Cached by sentence text (re-reviews repeat most): per sentence, the scores of its own n-grams and of its
+        n-grams as the previous and as the next sentence of a neighbour, so a draft adds them up in numpy."""
         todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
         if todo:
             idx, owner = features.batch_indexes(todo)
-            rows = self.weights[idx]
             counts = np.bincount(owner, minlength=len(todo)).astype(np.float32)
-            z = np.stack([np.bincount(owner, weights=rows[:, k], minlength=len(todo))
-                          for k in range(len(CATEGORIES))], axis=1).astype(np.float32)
-            z = z / np.sqrt(np.maximum(counts, 1.0))[:, None] + self.bias
-            probs = np.where(counts[:, None] > 0, 0.5 * (1.0 + np.tanh(z / 2)), 0.0)  # the logistic, overflow-free
-            for s, p in zip(todo, probs.tolist()):
-                self._cache[s] = tuple(p)
+            k = len(CATEGORIES)
+            # The weight rows of each n-gram's bucket, of its bucket as a neighbour's previous sentence and as
+            # its next sentence, side by side; summed per sentence in one pass over the n-grams in sentence order.
+            order = np.argsort(owner, kind="stable")
+            idx, owner = idx[order], owner[order]
+            part = np.zeros((len(todo), 3 * k), dtype=np.float64)
+            if len(idx):
+                starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
+                rows = np.concatenate([self.weights[idx], self.weights[features.context_buckets(idx, 0)],
+                                       self.weights[features.context_buckets(idx, 1)]], axis=1)
+                part[owner[starts]] = np.add.reduceat(rows, starts, axis=0)
+            part *= 1.0 / np.sqrt(np.maximum(counts, 1.0))[:, None]
+            part[:, k:] *= features.CONTEXT
+            part = part.astype(np.float32)
+            part[counts == 0] = np.nan  # an empty sentence: no score, and nothing for its neighbours
+            for s, row in zip(todo, part):
+                self._cache[s] = row
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        return [self._cache[s] for s in sentences]
+        k = len(CATEGORIES)
+        part = np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 3 * k), np.float32)
+        empty = np.isnan(part[:, 0])
+        part = np.nan_to_num(part)
+        z = part[:, :k] + self.bias
+        if context and len(sentences) > 1:
+            z[1:] += part[:-1, k:2 * k]  # the previous sentence's n-grams
+            z[:-1] += part[1:, 2 * k:]  # the next sentence's n-grams
+        probs = np.where(empty[:, None], 0.0, 0.5 * (1.0 + np.tanh(z / 2)))  # the logistic, overflow-free
+        return [tuple(p) for p in probs.tolist()]
 
     def findings(self, text: str, sents, existing: list[Finding], settings: Settings | None = None,
                  wanted=lambda rule, category: True) -> list[Finding]:
@@ -102,10 +126,16 @@ class Detector:
         settings = settings or self.settings
         if not any(settings.enabled.values()):
             return []
-        candidates = [s for s in sents if len(s.text.split()) >= MIN_WORDS
+        sents = list(sents)
+        candidates = [n for n, s in enumerate(sents) if len(s.text.split()) >= MIN_WORDS
                       and not any(f.start < s.end and s.start < f.end for f in existing)]
+        if not candidates:
+            return []
+        # Each candidate is scored with its neighbours, so the draft's sentences around the candidates are hashed.
+        lo, hi = max(candidates[0] - 1, 0), min(candidates[-1] + 2, len(sents))
+        scored = self.batch([s.text for s in sents[lo:hi]], context=True)
         out = []
-        for sent, probs in zip(candidates, self.batch([s.text for s in candidates])):
+        for sent, probs in ((sents[n], scored[n - lo]) for n in candidates):
             best = None
             for cat, p in zip(CATEGORIES, probs):
                 thr = settings.thresholds[cat]

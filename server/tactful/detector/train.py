@@ -27,14 +27,29 @@ BETA = 0.35  # thresholds maximise F-beta on the calibration writers (sentence l
 MIN_THRESHOLD = 0.3
 
 
-def matrix(sentences: list[str]):
-    """Rows of n-gram counts, each scaled by 1/sqrt(its number of n-grams), as the detector scores them."""
+def matrix(sentences: list[str], draft_sizes: list[int] | None = None):
+    """Rows of n-gram counts, each scaled by 1/sqrt(its number of n-grams), as the detector scores them, plus the
+    previous and next sentence's n-grams (same scaling, times `features.CONTEXT`) in namespaces of their own.
+
+    `sentences` are the sentences of whole drafts in order, `draft_sizes` how many each draft has (None: every
+    sentence is a draft of its own, without context)."""
     from scipy.sparse import csr_matrix
 
+    n = len(sentences)
+    sizes = np.ones(n, dtype=np.int64) if draft_sizes is None else np.asarray(draft_sizes, dtype=np.int64)
+    ends = np.cumsum(sizes)
+    last = np.zeros(n, dtype=bool)
+    last[ends[sizes > 0] - 1] = True
+    first = np.zeros(n, dtype=bool)
+    first[(ends - sizes)[sizes > 0]] = True
     cols, rows = features.batch_indexes(sentences)
-    per_row = np.bincount(rows, minlength=len(sentences)).astype(np.float64)
+    per_row = np.bincount(rows, minlength=n).astype(np.float64)
     vals = 1.0 / np.sqrt(per_row[rows]) if len(rows) else np.empty(0)
-    return csr_matrix((vals, (rows, cols)), shape=(len(sentences), features.DIM))
+    before, after = ~last[rows], ~first[rows]  # n-grams of a sentence that has a next / a previous sentence
+    all_rows = np.concatenate([rows, rows[before] + 1, rows[after] - 1])
+    all_cols = np.concatenate([cols, features.context_buckets(cols[before], 0), features.context_buckets(cols[after], 1)])
+    all_vals = np.concatenate([vals, features.CONTEXT * vals[before], features.CONTEXT * vals[after]])
+    return csr_matrix((all_vals, (all_rows, all_cols)), shape=(n, features.DIM))
 
 
 def fit(X, y):
@@ -63,8 +78,13 @@ def threshold(probs: np.ndarray, y: np.ndarray) -> tuple[float, float, float]:
 
 
 def dataset(items: list[dict], category: str):
-    us = [u for d in items for u in units(d) if category not in u.ignore]
-    return [u.text for u in us], np.array([category in u.positive for u in us])
+    """(feature rows, labels) of every sentence of the drafts, less those only optionally labelled `category`.
+    Context comes from every sentence of the draft, left out or not."""
+    drafts = [units(d) for d in items]
+    us = [u for d in drafts for u in d]
+    keep = np.array([category not in u.ignore for u in us], dtype=bool)
+    X = matrix([u.text for u in us], [len(d) for d in drafts])
+    return X[keep], np.array([category in u.positive for u in us])[keep]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +100,11 @@ def main(argv: list[str] | None = None) -> int:
     bias = np.zeros(len(CATEGORIES), dtype=np.float32)
     thresholds, calibration = {}, {}
     for k, cat in enumerate(CATEGORIES):
-        texts, y = dataset(parts["train"], cat)
-        w, b = fit(matrix(texts), y)
+        X, y = dataset(parts["train"], cat)
+        w, b = fit(X, y)
         weights[:, k], bias[k] = w, b
-        ctexts, cy = dataset(parts["calibration"], cat)
-        z = matrix(ctexts) @ w.astype(np.float64) + b
+        cX, cy = dataset(parts["calibration"], cat)
+        z = cX @ w.astype(np.float64) + b
         t, p, r = threshold(1 / (1 + np.exp(-z)), cy)
         thresholds[cat] = t
         calibration[cat] = {"threshold": t, "precision": round(p, 3), "recall": round(r, 3),
@@ -93,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
               f"threshold {t:.2f}: calibration precision {p:.2f} recall {r:.2f}", file=sys.stderr)
     out = Path(args.out)
     np.savez_compressed(out / "weights.npz", weights=weights.astype(np.float16), bias=bias)
-    meta = {"features": {"dim": features.DIM, "words": [1, 2, 3], "chars": [3, 4, 5]},
+    meta = {"features": {"dim": features.DIM, "words": [1, 2, 3], "chars": [3, 4, 5],
+                         "context": {"sentences": ["previous", "next"], "weight": features.CONTEXT}},
             "trainer": {"kind": "logistic regression, one per category", "C": C, "class_weight": "balanced",
                         "seed": SEED, "threshold_rule": f"max F{BETA} on calibration"},
             "data": {"train_drafts": len(parts["train"]), "calibration_drafts": len(parts["calibration"])},

@@ -18,6 +18,7 @@ Only what the edit introduced counts, never what the draft already had.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WINDOW = 240
 _MARGIN = 3  # characters either side of the sentence: enough to see how it starts and what follows it
@@ -34,11 +35,16 @@ _CHECKS = {
 # on its line (up to 40 characters): an edit never changes it.
 _OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,\n!]{0,40}[,!]?)",
                       re.IGNORECASE)
+_NAMES = (*_CHECKS, "lower-start")
 _FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
 
 
-def _lower_starts(text: str) -> int:
-    return sum(1 for m in _SENT_START.finditer(text) if m.group(1).islower())
+@lru_cache(maxsize=4096)
+def _debris(window: str) -> tuple[int, ...]:
+    """How often each kind of debris occurs in a stretch of text (cached: every suggestion for a sentence
+    compares against the same stretch, and re-reviews repeat them)."""
+    return (*(len(rx.findall(window)) for rx in _CHECKS.values()),
+            sum(1 for m in _SENT_START.finditer(window) if m.group(1).islower()))
 
 
 def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],
@@ -61,9 +67,7 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
         hi = nl if nl >= 0 else (len(text) if len(text) - end < _WINDOW else hi)
     before = text[lo:hi]
     after = text[lo:start] + replacement + text[end:hi]
-    found = [name for name, rx in _CHECKS.items() if len(rx.findall(after)) > len(rx.findall(before))]
-    if _lower_starts(after) > _lower_starts(before):
-        found.append("lower-start")
+    found = [name for name, a, b in zip(_NAMES, _debris(after), _debris(before)) if a > b]
     g = _OPENING.match(text)
     if g and start < g.end() + 1:
         new = text[:start] + replacement + text[end:]

@@ -177,7 +177,8 @@ class Reviewer:
             extra = self.detector.findings(text, sents, found, self.detector_settings,
                                            lambda rule_id, category: wanted(rule_id, category, "warning"))
             found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
-        found = sentence_level(text, sents, found, self._fault_probability if self.detector is not None else None)
+        found = sentence_level(text, sents, found,
+                               self._fault_probability if model and self.detector is not None else None)
         analysis = None
         if analyzers is not None:
             on_time()
@@ -186,9 +187,10 @@ class Reviewer:
                                        grammar={"grammar", "spelling"} - disabled_categories)
         return Review(text, tuple(found), tuple(blocks), tuple(sents), self.pack, analysis)
 
-    def _fault_probability(self, sentences: list[str], category: str) -> list[float]:
-        k = _DETECTOR_CATEGORIES.index(category)
-        return [p[k] for p in self.detector.batch(sentences)]
+    def _fault_probability(self, pairs: list[tuple[str, str]]) -> list[float]:
+        """The detector's probability of each (sentence, category), all sentences in one pass."""
+        probs = self.detector.batch([s for s, _ in pairs]) if pairs else []
+        return [p[_DETECTOR_CATEGORIES.index(c)] for p, (_, c) in zip(probs, pairs)]
 
     def _finding(self, text: str, sent: Sentence, hit: Hit) -> Finding:
         rule = hit.rule

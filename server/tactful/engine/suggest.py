@@ -41,6 +41,8 @@ FAULTS = frozenset(("excuse", "overshare", "scripted", "overpromise", "defensive
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
 _STILL_FAULTY = 0.5  # what an edit leaves is still more likely faulty than not
+# The faults that run on past the words a rule matched (a stock phrase or a promise is its words).
+_SPREADS = frozenset(("excuse", "overshare", "defensive"))
 # An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
@@ -68,9 +70,25 @@ def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Findin
     return out
 
 
+def _widened(text: str, plan, fault_probability, committed: bool):
+    f, sent, a, b, whole, own, offered, free = plan
+    templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
+    rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed else ""
+    if not rep and f.category not in _DELETION_FALLBACK:
+        return plan
+    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]), _STILL_FAULTY,
+                    cover=(f.start, f.end))
+    rs, re_ = run or (a, b)
+    edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
+    fault = own if f.category in _FACTS_ARE_THE_FAULT or run else (f.start, f.start)
+    if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+        offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + offered
+    return f, sent, a, b, whole, own, offered, free
+
+
 def sentence_level(text: str, sents, found: list[Finding], fault_probability=None) -> list[Finding]:
-    """`fault_probability(sentences, category)`, when given (the learned detector), says whether what an edit
-    leaves of a sentence still carries the fault; where it does, the edit grows to the clauses that do."""
+    """`fault_probability([(sentence, category), ...])`, when given (the learned detector), says whether what
+    an edit leaves of a sentence still carries the fault; where it does, the edit grows to the clauses that do."""
     starts = [s.start for s in sents]
 
     def sentence_of(f: Finding):
@@ -85,15 +103,15 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         return bool(ETA.search(rest) or _NEXT_STEP.search(rest))
 
     found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
-    out = []
+    plans = []  # per finding: None (kept as it is), or what its suggestions became
     for i, f in enumerate(found):
         sent = sentence_of(f)
         if f.category not in FAULTS or not f.suggestions or sent is None:
-            out.append(f)
+            plans.append(None)
             continue
         neighbours = found[:i] + found[i + 1:]
 
-        def free(s: int, e: int) -> bool:
+        def free(s: int, e: int, neighbours=neighbours) -> bool:
             return not any(n.start < e and s < n.end for n in neighbours)
 
         a, b, _ = body(text, sent)
@@ -142,23 +160,30 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
-        if offered and fault_probability is not None and not whole:
-            s0, e0, rep0, _ = offered[0]
-            left = (text[sent.start:s0] + rep0 + text[e0:sent.end]) if e0 <= sent.end else text[sent.start:s0] + rep0
-            if fault_probability([left], f.category)[0] >= _STILL_FAULTY:
-                # the fault goes on in the rest of the sentence ("…I have a disc problem and the doctor told me
-                # to stop lifting"): the run of clauses that carries it goes, or else the whole sentence, or
-                # the sentence becomes the category's template
-                templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
-                rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed(f) else ""
-                if rep or f.category in _DELETION_FALLBACK:
-                    run = fault_run(text, sent, lambda rests: fault_probability(rests, f.category), _STILL_FAULTY,
-                                    cover=(f.start, f.end))
-                    rs, re_ = run or (a, b)
-                    edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
-                    fault = own if f.category in _FACTS_ARE_THE_FAULT or run else (f.start, f.start)
-                    if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
-                        offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + offered
+        plans.append((f, sent, a, b, whole, own, offered, free))
+
+    # What each first edit leaves of its sentence, scored in one pass: where the fault still stands there
+    # ("…I have a disc problem and the doctor told me to stop lifting"), the run of clauses that carries it
+    # goes, or else the whole sentence, or the sentence becomes the category's template.
+    if fault_probability is not None:
+        checks = []
+        for n, plan in enumerate(plans):
+            if plan is not None and plan[6] and not plan[4] and plan[0].category in _SPREADS:
+                f, sent, _, _, _, _, offered, _ = plan
+                s0, e0, rep0, _ = offered[0]
+                tail = text[e0:sent.end] if e0 <= sent.end else ""
+                checks.append((n, text[sent.start:s0] + rep0 + tail, f.category))
+        scores = fault_probability([(left, cat) for _, left, cat in checks])
+        for (n, _, _), p in zip(checks, scores):
+            if p >= _STILL_FAULTY:
+                plans[n] = _widened(text, plans[n], fault_probability, committed(plans[n][0]))
+
+    out = []
+    for f, plan in zip(found, plans):
+        if plan is None:
+            out.append(f)
+            continue
+        f, sent, a, b, whole, own, offered, free = plan
         if offered:
             # The span is what the first suggestion edits (the underline stays on the fault); the others are
             # kept where they fit in it.
