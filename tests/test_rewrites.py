@@ -145,3 +145,20 @@ def test_a_deletion_that_carries_its_separator_takes_nothing_more(text, span, ex
     start = text.index(span)
     s, e, rep = tidy_deletion(text, start, start + len(span))
     assert text[:s] + rep + text[e:] == expected
+
+
+def test_the_judged_set_scores_todays_one_click_results(reviewer):
+    """data/rewrites.jsonl is a regression suite: today's one-click results on the own validation writers are
+    (nearly all) ones a careful writer judged, and no fewer of them are acceptable than when they were judged."""
+    from tactful.evaluation.rewrites import QUESTIONS, one_click, read_judged, score
+
+    path = DATA.parent / "rewrites.jsonl"
+    records = [json.loads(line) for line in path.open(encoding="utf-8")]
+    assert len(records) >= 400
+    assert all(isinstance(r[q], bool) for r in records for q in QUESTIONS + ("finding_valid",))
+    assert not any("after" in r for r in records if r["corpus"] == "validation.jsonl"), "no validation text copied"
+    results = [r for d in own_validation_drafts() for r in one_click(reviewer, d)]
+    table = score(results, read_judged(path))
+    assert table["all"]["judged"] >= 0.9 * table["all"]["results"]
+    assert table["all"]["accept"] >= 0.50
+    assert table["all"]["clean"] == 1.0
