@@ -95,12 +95,13 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         k = bisect.bisect_right(starts, f.start) - 1
         return sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
 
-    authored = [(s.start, s.end) for s in sents]
+    # Where the writer gives a time or a next step: found once per draft, sentence by sentence.
+    promises = [(s.start + m.start(), s.start + m.end()) for s in sents
+                for rx in (ETA, _NEXT_STEP) for m in rx.finditer(s.text)]
 
     def committed(f: Finding) -> bool:
         """Whether the writer's own text outside the finding gives a time or a next step."""
-        rest = " ".join(text[s:min(e, f.start)] + " " + text[max(s, f.end):e] for s, e in authored)
-        return bool(ETA.search(rest) or _NEXT_STEP.search(rest))
+        return any(e <= f.start or s >= f.end for s, e in promises)
 
     found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
     plans = []  # per finding: None (kept as it is), or what its suggestions became
