@@ -95,13 +95,15 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         k = bisect.bisect_right(starts, f.start) - 1
         return sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
 
-    # Where the writer gives a time or a next step: found once per draft, sentence by sentence.
-    promises = [(s.start + m.start(), s.start + m.end()) for s in sents
-                for rx in (ETA, _NEXT_STEP) for m in rx.finditer(s.text)]
+    promises: list[tuple[int, int]] = []  # where the writer gives a time or a next step, found on first use
 
     def committed(f: Finding) -> bool:
         """Whether the writer's own text outside the finding gives a time or a next step."""
-        return any(e <= f.start or s >= f.end for s, e in promises)
+        if not promises:
+            promises.extend((s.start + m.start(), s.start + m.end()) for s in sents
+                            for rx in (ETA, _NEXT_STEP) for m in rx.finditer(s.text))
+            promises.append((-1, -1))  # found, even if there are none
+        return any(e <= f.start or s >= f.end for s, e in promises if e >= 0)
 
     found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
     plans = []  # per finding: None (kept as it is), or what its suggestions became
