@@ -144,6 +144,22 @@ def test_rules_keep_their_spans_and_the_model_fills_in(detector):
     assert Reviewer(builtin_packs()["core"]).review(text, model=False).findings == (by_source["rule"],)
 
 
+def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_be(detector):
+    """With every threshold at zero all but defensive switched off, each sentence would be flagged defensive;
+    a plain troubleshooting question still is not."""
+    from tactful.detector.model import Settings
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.segment import sentences
+
+    settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
+    text = ("Did you try both suggestions? Did you even read the manual before calling? "
+            "Could you send me the order number? What did you expect to happen?")
+    found = detector.findings(text, sentences(text, authored_blocks(text)), [], settings)
+    flagged = [text[f.start:f.end] for f in found]
+    assert not any("both suggestions" in x or "order number" in x for x in flagged), flagged
+    assert any("even read" in x for x in flagged) and any("What did you expect" in x for x in flagged), flagged
+
+
 def test_quoted_text_and_signatures_are_not_scored():
     text = f"Hi Dana,\n\nThe part ships Friday.\n\nKind regards,\nLee\n\n> {EXCUSE}\n"
     assert [f for f in Reviewer(builtin_packs()["core"]).review(text).findings if f.source == "model"] == []

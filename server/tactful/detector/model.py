@@ -11,6 +11,7 @@ only, no network, no training library.
 from __future__ import annotations
 
 import json
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -80,12 +81,11 @@ class Detector:
         """The probability of each category (CATEGORIES order) for one sentence on its own (no neighbours)."""
         return self.batch([sentence])[0]
 
-    def batch(self, sentences: list[str], context: bool = False) -> list[tuple[float, ...]]:
-        """Probabilities for many sentences in one pass. With `context`, `sentences` are one draft's sentences in
-        order and each is scored with its previous and next sentence; without, each is scored on its own.
+    def batch(self, sentences: list[str]) -> list[tuple[float, ...]]:
+        """Probabilities for many sentences in one pass, each on its own (no neighbours).
 
         Cached by sentence text (re-reviews repeat most): per sentence, the scores of its own n-grams and of its
-        n-grams as the previous and as the next sentence of a neighbour, so a draft adds them up in numpy."""
+        n-grams as the previous and as the next sentence of a neighbour, which `findings` adds up."""
         todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
         if todo:
             idx, owner = features.batch_indexes(todo)
@@ -114,9 +114,6 @@ class Detector:
         empty = np.isnan(part[:, 0])
         part = np.nan_to_num(part)
         z = part[:, :k] + self.bias
-        if context and len(sentences) > 1:
-            z[1:] += part[:-1, k:2 * k]  # the previous sentence's n-grams
-            z[:-1] += part[1:, 2 * k:]  # the next sentence's n-grams
         probs = np.where(empty[:, None], 0.0, 0.5 * (1.0 + np.tanh(z / 2)))  # the logistic, overflow-free
         return [tuple(p) for p in probs.tolist()]
 
@@ -131,15 +128,32 @@ class Detector:
                       and not any(f.start < s.end and s.start < f.end for f in existing)]
         if not candidates:
             return []
-        # Each candidate is scored with its neighbours, so the draft's sentences around the candidates are hashed.
-        lo, hi = max(candidates[0] - 1, 0), min(candidates[-1] + 2, len(sents))
-        scored = self.batch([s.text for s in sents[lo:hi]], context=True)
+        # Each candidate is scored with its neighbours: only the candidates and the sentences next to them are
+        # hashed (the batch fills the cache), then each candidate adds its neighbours' context scores.
+        k = len(CATEGORIES)
+        needed = sorted({m for c in candidates for m in (c - 1, c, c + 1) if 0 <= m < len(sents)})
+        self.batch([sents[m].text for m in needed])
+        rows = {m: self._cache[sents[m].text] for m in needed}
+        scored = []
+        for c in candidates:
+            own = rows[c]
+            if np.isnan(own[0]):
+                scored.append((0.0,) * k)
+                continue
+            z = own[:k] + self.bias
+            if c - 1 in rows:
+                z = z + np.nan_to_num(rows[c - 1][k:2 * k])
+            if c + 1 in rows:
+                z = z + np.nan_to_num(rows[c + 1][2 * k:])
+            scored.append(tuple((0.5 * (1.0 + np.tanh(z / 2))).tolist()))
         out = []
-        for sent, probs in ((sents[n], scored[n - lo]) for n in candidates):
+        for sent, probs in zip((sents[n] for n in candidates), scored):
             best = None
             for cat, p in zip(CATEGORIES, probs):
                 thr = settings.thresholds[cat]
                 if not settings.enabled[cat] or p < thr or not wanted(f"tactful.model.{cat}", cat):
+                    continue
+                if cat == "defensive" and _plain_question(sent.text):
                     continue
                 if best is None or p - thr > best[1] - settings.thresholds[best[0]]:
                     best = (cat, p)
@@ -156,6 +170,19 @@ class Detector:
         """The clauses that carry the fault (`edits.fault_run`); the whole sentence when no run of them does."""
         run = edits.fault_run(text, sent, lambda rests: [p[k] for p in self.batch(rests)], min(threshold, 0.5))
         return run or _span(text, sent)
+
+
+# A question is defensive when it is rhetorical ("Did you even read the manual?", "What did you expect?");
+# a plain one ("Did you try both suggestions?") is how troubleshooting works, and the detector's commonest
+# false alarm on real replies.
+_RHETORICAL = re.compile(
+    r"\b(?:even|actually|really|ever|seriously|honestly|simply|just|surely|possibly|why would|why did|why didn'?t|"
+    r"why not|how (?:could|can|did|else|hard|many times)|what (?:did|do|else|more|part)|not|\w+n[’']t|who)\b",
+    re.IGNORECASE)
+
+
+def _plain_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?") and not _RHETORICAL.search(sentence)
 
 
 def _span(text: str, sent) -> tuple[int, int]:

@@ -35,7 +35,7 @@ import re
 from .check import problems
 from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit
 from .findings import Finding, Suggestion
-from .signals import ETA
+from .signals import eta_spans
 
 FAULTS = frozenset(("excuse", "overshare", "scripted", "overpromise", "defensive"))
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
@@ -100,8 +100,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     def committed(f: Finding) -> bool:
         """Whether the writer's own text outside the finding gives a time or a next step."""
         if not promises:
-            promises.extend((s.start + m.start(), s.start + m.end()) for s in sents
-                            for rx in (ETA, _NEXT_STEP) for m in rx.finditer(s.text))
+            promises.extend((s.start + a, s.start + b) for s in sents
+                            for a, b in eta_spans(s.text) + [m.span() for m in _NEXT_STEP.finditer(s.text)])
             promises.append((-1, -1))  # found, even if there are none
         return any(e <= f.start or s >= f.end for s, e in promises if e >= 0)
 
