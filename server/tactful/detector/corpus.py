@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..engine.authored import authored_blocks
+from ..engine.findings import FAULTS
 from ..engine.segment import sentences
 
-CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")
+CATEGORIES = FAULTS
 
 # Whole batches (writers) per split: the calibration writers are never trained on and
 # set the thresholds; the validation writers are never trained or tuned on.

@@ -20,10 +20,10 @@ from importlib import resources
 import numpy as np
 
 from ..engine import edits
-from ..engine.findings import Finding, Suggestion
+from ..engine.findings import FAULTS, Finding, Suggestion
 from . import features
 
-CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive")
+CATEGORIES = FAULTS  # the order of the weight columns
 MIN_WORDS = 3  # a greeting or a two-word line carries none of the five faults on its own
 
 MESSAGES = {

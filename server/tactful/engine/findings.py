@@ -16,6 +16,7 @@ SEVERITIES = ("info", "warning", "error")
 SEVERITY_RANK = {name: rank for rank, name in enumerate(SEVERITIES)}
 CATEGORIES = ("excuse", "overshare", "scripted", "overpromise", "defensive",
               "clarity", "tone", "grammar", "spelling")
+FAULTS = CATEGORIES[:5]  # the five faults Tactful exists for: the rule pack's and the detector's categories
 
 
 @dataclass(frozen=True, slots=True)

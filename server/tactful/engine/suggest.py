@@ -31,13 +31,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .check import problems
 from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit
-from .findings import Finding, Suggestion
+from .findings import FAULTS, Finding, Suggestion
+from .segment import Sentence
 from .signals import eta_spans
 
-FAULTS = frozenset(("excuse", "overshare", "scripted", "overpromise", "defensive"))
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
 _STILL_FAULTY = 0.5  # what an edit leaves is still more likely faulty than not
@@ -70,8 +72,22 @@ def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Findin
     return out
 
 
-def _widened(text: str, plan, fault_probability, committed: bool):
-    f, sent, a, b, whole, own, offered, free = plan
+@dataclass
+class _Plan:
+    """What one fault's suggestions became, before they are joined into its span."""
+
+    finding: Finding
+    sent: Sentence
+    a: int  # the sentence's body: after a greeting on its line, before its closing punctuation
+    b: int
+    whole: bool  # the fault is the whole body
+    own: tuple[int, int]  # the words whose facts an edit may drop
+    offered: list  # (start, end, replacement, label), first offered first
+    free: Callable[[int, int], bool]  # whether an edit of that range leaves every other finding alone
+
+
+def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Plan:
+    f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
     templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
     rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed else ""
     if not rep and f.category not in _DELETION_FALLBACK:
@@ -82,8 +98,8 @@ def _widened(text: str, plan, fault_probability, committed: bool):
     edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
     fault = own if f.category in _FACTS_ARE_THE_FAULT or run else (f.start, f.start)
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
-        offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + offered
-    return f, sent, a, b, whole, own, offered, free
+        plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
+    return plan
 
 
 def sentence_level(text: str, sents, found: list[Finding], fault_probability=None) -> list[Finding]:
@@ -163,7 +179,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
-        plans.append((f, sent, a, b, whole, own, offered, free))
+        plans.append(_Plan(f, sent, a, b, whole, own, offered, free))
 
     # What each first edit leaves of its sentence, scored in one pass: where the fault still stands there
     # ("…I have a disc problem and the doctor told me to stop lifting"), the run of clauses that carries it
@@ -171,22 +187,22 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     if fault_probability is not None:
         checks = []
         for n, plan in enumerate(plans):
-            if plan is not None and plan[6] and not plan[4] and plan[0].category in _SPREADS:
-                f, sent, _, _, _, _, offered, _ = plan
-                s0, e0, rep0, _ = offered[0]
+            if plan is not None and plan.offered and not plan.whole and plan.finding.category in _SPREADS:
+                f, sent = plan.finding, plan.sent
+                s0, e0, rep0, _ = plan.offered[0]
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
                 checks.append((n, text[sent.start:s0] + rep0 + tail, f.category))
         scores = fault_probability([(left, cat) for _, left, cat in checks])
         for (n, _, _), p in zip(checks, scores):
             if p >= _STILL_FAULTY:
-                plans[n] = _widened(text, plans[n], fault_probability, committed(plans[n][0]))
+                plans[n] = _widened(text, plans[n], fault_probability, committed(plans[n].finding))
 
     out = []
     for f, plan in zip(found, plans):
         if plan is None:
             out.append(f)
             continue
-        f, sent, a, b, whole, own, offered, free = plan
+        f, offered = plan.finding, plan.offered
         if offered:
             # The span is what the first suggestion edits (the underline stays on the fault); the others are
             # kept where they fit in it.

@@ -7,6 +7,7 @@ from html import escape
 from flask import Blueprint, Response, jsonify
 
 from .. import __version__
+from ..engine.findings import CATEGORIES, SEVERITIES
 
 bp = Blueprint("openapi", __name__)
 
@@ -43,15 +44,15 @@ SCHEMAS = {
         "type": {"type": "string"}, "title": {"type": "string"}, "status": {"type": "integer"},
         "detail": {"type": "string"}}},
     "Suggestion": {"type": "object", "required": ["replacement", "label"], "properties": {
-        "replacement": {"type": "string", "description": "Replaces the span; may hold a placeholder such as [day and time]."},
+        "replacement": {"type": "string", "description": "The new text of the finding's span (for a fault, the clause its "
+                        "rewrite edits); may hold a placeholder such as [day and time]."},
         "label": {"type": "string"}}},
     "Finding": {"type": "object", "required": ["id", "rule", "category", "severity", "offset", "length", "message", "suggestions",
                                            "source", "confidence"],
                 "properties": {
                     "id": {"type": "string", "description": "rule@offset; names the finding for /v1/rewrite"},
-                    "rule": {"type": "string"}, "category": {"type": "string", "enum": [
-                        "excuse", "overshare", "scripted", "overpromise", "defensive", "clarity", "tone", "grammar", "spelling"]},
-                    "severity": {"type": "string", "enum": ["info", "warning", "error"]},
+                    "rule": {"type": "string"}, "category": {"type": "string", "enum": list(CATEGORIES)},
+                    "severity": {"type": "string", "enum": list(SEVERITIES)},
                     "offset": {"type": "integer", "minimum": 0, "description": "UTF-16 code units"},
                     "length": {"type": "integer", "minimum": 0, "description": "UTF-16 code units"},
                     "message": {"type": "string"}, "rationale": {"type": "string"},
