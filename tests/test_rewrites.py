@@ -141,7 +141,7 @@ def test_every_offered_rewrite_passes_the_check_on_unseen_writers(reviewer):
     ("From her garage and she is off sick, and I grabbed it.", " and she is off sick", "From her garage, and I grabbed it."),
 ])
 def test_a_deletion_that_carries_its_separator_takes_nothing_more(text, span, expected):
-    from tactful.engine.rewrite import tidy_deletion
+    from tactful.engine.edits import tidy_deletion
     start = text.index(span)
     s, e, rep = tidy_deletion(text, start, start + len(span))
     assert text[:s] + rep + text[e:] == expected

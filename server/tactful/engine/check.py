@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_WINDOW = 240
 _MARGIN = 3  # characters either side of the sentence: enough to see how it starts and what follows it
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
 _CHECKS = {
@@ -48,23 +47,15 @@ def _debris(window: str) -> tuple[int, ...]:
 
 
 def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],
-             around: tuple[int, int] | None = None) -> list[str]:
+             around: tuple[int, int]) -> list[str]:
     """What applying `replacement` to text[start:end] would break (empty: the suggestion is clean).
 
     `fault` is the span of the faulty words themselves, whose facts a deletion may drop. `around` is the
     sentence the edit belongs to: only it and the characters next to it are compared (an edit changes
-    nothing further away), which keeps the check cheap; without it, a few lines around the edit are.
+    nothing further away), which keeps the check cheap.
     """
-    if around is not None:
-        lo = max(0, min(around[0], start) - _MARGIN)
-        hi = min(len(text), max(around[1], end) + _MARGIN)
-    else:
-        lo = max(0, start - _WINDOW)
-        hi = min(len(text), end + _WINDOW)
-        nl = text.rfind("\n", lo, start)  # a window starts and ends at line breaks where it can
-        lo = nl + 1 if nl >= 0 else (0 if start < _WINDOW else lo)
-        nl = text.find("\n", end, hi)
-        hi = nl if nl >= 0 else (len(text) if len(text) - end < _WINDOW else hi)
+    lo = max(0, min(around[0], start) - _MARGIN)
+    hi = min(len(text), max(around[1], end) + _MARGIN)
     before = text[lo:hi]
     after = text[lo:start] + replacement + text[end:hi]
     found = [name for name, a, b in zip(_NAMES, _debris(after), _debris(before)) if a > b]

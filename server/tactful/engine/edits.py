@@ -14,16 +14,15 @@ the sentence:
 - a **greeting** on the same line ("Hi Sarah, thanks for getting in touch!")
   is never part of the edit: "Hi Sarah," stays.
 
-All suggestions of a finding share one span (the API and the LanguageTool
-protocol replace a finding's span), so the span grows to cover every
-suggestion's edit and each replacement is the new text of that span.
+Also here: how far a fault reaches (`fault_run`), hedging an overpromise
+(`hedge`) and tidying a plain deletion (`tidy_deletion`). Which edit a finding
+offers, and the check each passes, is `suggest.py`'s work.
 """
 
 from __future__ import annotations
 
 import re
 
-from .findings import Finding, Suggestion
 from .segment import Sentence
 
 GREETING = re.compile(
@@ -112,9 +111,11 @@ def clause_around(text: str, a: int, b: int, start: int, end: int) -> tuple[int,
         cs = m.end()
     for m in _COORDINATING.finditer(text, cs, max(cs, start)):
         cs = m.start()
-    for m in _SUBORDINATING.finditer(text, cs, max(cs, start)):
-        if m.start() > cs and text[m.start() - 1].isspace():
-            cs = min(cs if cs != a else m.start(), m.start())
+    if cs == a:  # no separator before the fault: its clause starts at the first subordinator ("… because …")
+        for m in _SUBORDINATING.finditer(text, cs + 1, max(cs, start)):
+            if text[m.start() - 1].isspace():
+                cs = m.start()
+                break
     m = _SEPARATOR.search(text, min(end, b), b)
     while m and _DEPENDENT.match(text, m.end()):
         m = _SEPARATOR.search(text, m.end(), b)
@@ -262,24 +263,6 @@ def is_template(rep: str) -> bool:
     return bool(_PLACEHOLDER.search(rep))
 
 
-def refit(text: str, sent: Sentence, finding: Finding, whole: bool = False) -> Finding:
-    """The finding with its span grown to hold every suggestion's sentence-level edit."""
-    edits = []
-    for s in finding.suggestions:
-        if s.replacement and not is_template(s.replacement):
-            edits.append((finding.start, finding.end, s.replacement))
-        else:
-            edits.append(sentence_edit(text, sent, finding.start, finding.end, s.replacement, whole))
-    if not edits:
-        return finding
-    lo = min(min(e[0] for e in edits), finding.start)
-    hi = max(max(e[1] for e in edits), finding.end)
-    suggestions = tuple(Suggestion(text[lo:s] + rep + text[e:hi], sug.label)
-                        for (s, e, rep), sug in zip(edits, finding.suggestions))
-    return Finding(finding.rule, finding.category, finding.severity, lo, hi, finding.message, finding.rationale,
-                   suggestions, finding.source, finding.confidence)
-
-
 # An overpromise keeps what it says will happen and loses the certainty: the tags and adverbs that turn an
 # expectation into a guarantee go, a promise made for someone else becomes an expectation, and the writer
 # says when they will confirm it.
@@ -327,3 +310,42 @@ def hedge(sentence: str) -> str | None:
     if out[-1] not in _TERMINAL:
         out += "."
     return out
+
+
+_AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
+_SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
+_SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
+_CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
+# What a deleted sentence opening leaves behind and must take with it: its closing punctuation ("Thanks for
+# your email." minus the formula is "."), or a connective now opening the sentence ("…, and I'm sorry").
+_LEFT_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]*")
+_LEFT_CONNECTIVE = re.compile(r"(?:and|but|so|because|which|or)[ \t]+(?=\w)", re.IGNORECASE)
+
+
+def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """(start, end, replacement) for deleting text[start:end] so that a clean sentence is left.
+
+    "Rest assured, our team is on it." minus "Rest assured" is "Our team is on it.";
+    "Sorry for the delay, we've been swamped." minus the clause is "Sorry for the delay.";
+    "Thank you for your email. The part ships Friday." minus the formula is "The part ships Friday.";
+    "I'm not supposed to say this, but there's talk…" minus the lead-in is "There's talk…".
+    The extension tidies a deletion the same way (extension/src/content/text/edits.js).
+    """
+    if _CARRIES_SEPARATOR.match(text, start, end):
+        return start, end, ""  # ", my back is killing me": the clause takes its own separator, not the next one
+    after = _SEP_AFTER.match(text, end).end()
+    following = text[after:after + 1]
+    if _AT_SENTENCE_START.search(text, 0, start) or start == 0:
+        left = _LEFT_PUNCT.match(text, after) or _LEFT_CONNECTIVE.match(text, after)
+        if left:
+            after = left.end()
+            following = text[after:after + 1]
+        if following.isalpha():
+            return start, after + 1, following.upper()
+        if (start == 0 or text[start - 1] == "\n") and text[after:after + 1] in ("", "\r", "\n"):
+            after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
+        return start, after, ""
+    head = len(_SEP_BEFORE.search(text, 0, start).group())
+    if head and (not following or following in ".!?…\n"):
+        return start - head, end, ""
+    return start, after, ""

@@ -10,9 +10,9 @@ changes nothing.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .edits import tidy_deletion
 from .findings import Finding
 from .reviewer import Reviewer
 from .utf16 import Utf16Index
@@ -32,45 +32,6 @@ class Edit:
         offset = index.to_utf16(self.start)
         return {"id": fid, "rule": self.finding.rule, "offset": offset,
                 "length": index.to_utf16(self.end) - offset, "replacement": self.replacement}
-
-
-_AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
-_SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
-_SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
-_CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
-# What a deleted sentence opening leaves behind and must take with it: its closing punctuation ("Thanks for
-# your email." minus the formula is "."), or a connective now opening the sentence ("…, and I'm sorry").
-_LEFT_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]*")
-_LEFT_CONNECTIVE = re.compile(r"(?:and|but|so|because|which|or)[ \t]+(?=\w)", re.IGNORECASE)
-
-
-def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
-    """(start, end, replacement) for deleting text[start:end] so that a clean sentence is left.
-
-    "Rest assured, our team is on it." minus "Rest assured" is "Our team is on it.";
-    "Sorry for the delay, we've been swamped." minus the clause is "Sorry for the delay.";
-    "Thank you for your email. The part ships Friday." minus the formula is "The part ships Friday.";
-    "I'm not supposed to say this, but there's talk…" minus the lead-in is "There's talk…".
-    The extension tidies a deletion the same way (extension/src/content/text/edits.js).
-    """
-    if _CARRIES_SEPARATOR.match(text, start, end):
-        return start, end, ""  # ", my back is killing me": the clause takes its own separator, not the next one
-    after = _SEP_AFTER.match(text, end).end()
-    following = text[after:after + 1]
-    if _AT_SENTENCE_START.search(text, 0, start) or start == 0:
-        left = _LEFT_PUNCT.match(text, after) or _LEFT_CONNECTIVE.match(text, after)
-        if left:
-            after = left.end()
-            following = text[after:after + 1]
-        if following.isalpha():
-            return start, after + 1, following.upper()
-        if (start == 0 or text[start - 1] == "\n") and text[after:after + 1] in ("", "\r", "\n"):
-            after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
-        return start, after, ""
-    head = len(_SEP_BEFORE.search(text, 0, start).group())
-    if head and (not following or following in ".!?…\n"):
-        return start - head, end, ""
-    return start, after, ""
 
 
 def choose(findings, wanted: dict[str, int] | None, index: Utf16Index) -> list[Edit]:
