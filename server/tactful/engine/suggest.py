@@ -14,8 +14,8 @@ For every finding of the five fault categories:
    Friday. I'll confirm by [day and time]."), where taking the certainty out leaves a plain expectation.
    Defensive wording is first offered for deletion (the fact it wrapped stays). An excuse's time template
    is not offered where the draft already gives a time or a next step: the excuse just goes. Other faults
-   fall back to deleting the faulty clause when none of their suggestions passes; a promise is never just
-   dropped.
+   fall back to deleting the faulty clause when none of their suggestions passes, or, where the clause is
+   shared with another finding, the finding's own words; a promise is never just dropped.
 5. Where the learned detector still finds the fault in what the edit leaves of the sentence, the whole
    sentence goes (or becomes the category's template) instead.
 6. The finding's span grows to hold the first suggestion's edit (the API replaces a finding's span), and
@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .check import problems
-from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit
+from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit, tidy_deletion
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
@@ -179,6 +179,11 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
+        if not offered and (f.category in _DELETION_FALLBACK or any(not x.replacement for x in f.suggestions)):
+            # Another finding shares the sentence, so no edit of the whole clause leaves it alone: the finding's
+            # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
+            if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
+                offered.append((f.start, f.end, "", "Remove it"))
         plans.append(_Plan(f, sent, a, b, whole, own, offered, free))
 
     # What each first edit leaves of its sentence, scored in one pass: where the fault still stands there
