@@ -313,6 +313,7 @@ def hedge(sentence: str) -> str | None:
 
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
+_LOOK_BACK = 64  # characters before a deletion searched for what ends there (a sentence, a separator)
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
@@ -335,7 +336,8 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
         return start, end, ""  # ", my back is killing me": the clause takes its own separator, not the next one
     after = _SEP_AFTER.match(text, end).end()
     following = text[after:after + 1]
-    if _AT_SENTENCE_START.search(text, 0, start) or start == 0:
+    # Whether a sentence starts at `start`: only the run of blanks and quotes just before it matters.
+    if _AT_SENTENCE_START.search(text, max(0, start - _LOOK_BACK), start) or start == 0:
         left = _LEFT_PUNCT.match(text, after) or _LEFT_CONNECTIVE.match(text, after)
         if left:
             after = left.end()
@@ -345,7 +347,7 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
         if (start == 0 or text[start - 1] == "\n") and text[after:after + 1] in ("", "\r", "\n"):
             after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
         return start, after, ""
-    head = len(_SEP_BEFORE.search(text, 0, start).group())
+    head = len(_SEP_BEFORE.search(text, max(0, start - _LOOK_BACK), start).group())
     if head and (not following or following in ".!?…\n"):
         return start - head, end, ""
     return start, after, ""

@@ -122,16 +122,23 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         return any(e <= f.start or s >= f.end for s, e in promises if e >= 0)
 
     found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
+    found_starts = [f.start for f in found]
     plans = []  # per finding: None (kept as it is), or what its suggestions became
     for i, f in enumerate(found):
         sent = sentence_of(f)
         if f.category not in FAULTS or not f.suggestions or sent is None:
             plans.append(None)
             continue
-        neighbours = found[:i] + found[i + 1:]
-
-        def free(s: int, e: int, neighbours=neighbours) -> bool:
-            return not any(n.start < e and s < n.end for n in neighbours)
+        def free(s: int, e: int, i=i) -> bool:
+            """Whether an edit of text[s:e] leaves every other finding alone. The spans are disjoint and in
+            order, so only those starting before `e` and ending after `s` are looked at (a draft of hundreds
+            of findings stays linear)."""
+            k = bisect.bisect_left(found_starts, e) - 1
+            while k >= 0 and found[k].end > s:
+                if k != i:
+                    return False
+                k -= 1
+            return True
 
         a, b, _ = body(text, sent)
         if f.start < a < f.end:  # a greeting on the line is never part of the fault ("Hi Sarah, thanks…")
