@@ -78,14 +78,27 @@ export async function startTactful() {
   };
 }
 
-/** Serve test/e2e/fixtures on 127.0.0.1. */
+/** Editors the fixtures run for real, served from node_modules at /vendor/<package>/ (pinned in package.json). */
+const VENDORED = new Set(['tinymce']);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
+
+/** The file a fixture-server path names, or null when it is outside the fixtures and vendored editors. */
+function fixtureFile(pathname) {
+  const name = path.posix.normalize(decodeURIComponent(pathname)).replace(/^\/+/, '');
+  if (name.split('/').includes('..')) return null;
+  const [top, pkg, ...rest] = name.split('/');
+  if (top === 'vendor') return VENDORED.has(pkg) && rest.length ? path.join(EXTENSION_DIR, 'node_modules', pkg, ...rest) : null;
+  return path.join(FIXTURES, name);
+}
+
+/** Serve test/e2e/fixtures, and the vendored editors under /vendor/, on 127.0.0.1. */
 export async function startFixtures() {
   const server = http.createServer(async (req, res) => {
-    const name = path.normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^([/\\])+/, '');
+    const file = fixtureFile(new URL(req.url, 'http://x').pathname);
     try {
-      const body = await readFile(path.join(FIXTURES, name));
-      const type = name.endsWith('.html') ? 'text/html; charset=utf-8' : name.endsWith('.css') ? 'text/css' : 'application/octet-stream';
-      res.writeHead(200, { 'Content-Type': type, 'Cache-Control': 'no-store' });
+      if (!file) throw new Error('outside the fixtures');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');

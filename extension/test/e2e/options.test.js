@@ -83,7 +83,10 @@ test('adding a site switches Tactful on there', async () => {
   await waitFor(async () => (await options.textContent('#sites-status')).includes('added'), { what: 'the site added' });
   assert.equal(await options.isChecked(`[data-origin="${env.fixtures.origin}"]`), true);
   const scripts = await env.browser.worker.evaluate(() => chrome.scripting.getRegisteredContentScripts());
-  assert.deepEqual(scripts.map((s) => s.matches), [['http://127.0.0.1/*']]);
+  assert.deepEqual(scripts.map((s) => [s.id, s.world ?? 'ISOLATED', s.matches]), [
+    ['tactful-undo-steps', 'MAIN', ['http://127.0.0.1/*']],
+    ['tactful-content', 'ISOLATED', ['http://127.0.0.1/*']],
+  ]);
 
   const page = await env.open('generic.html');
   await page.locator('.reply').click();

@@ -91,11 +91,12 @@ test('plain text: underlines follow when the textarea scrolls', async () => {
   await page.close();
 });
 
-test('HTML editor in an iframe: highlights in the iframe, card in the page, apply and Ctrl+Z', async () => {
+test('HTML editor (TinyMCE in an iframe): highlights in the iframe, card in the page, apply and Ctrl+Z', async () => {
   const page = await env.open('roundcube-html.html');
+  await page.waitForFunction(() => document.documentElement.dataset.editorReady === 'true');
   const frame = page.frameLocator('#composebody_ifr');
   const iframe = page.frames().find((f) => f !== page.mainFrame());
-  await frame.locator('#start').click();
+  await frame.locator('body > p').first().click();
   await page.keyboard.type(DRAFT);
   await waitForHighlight(iframe, 'tactful-excuse', EXCUSE);
   assert.deepEqual((await highlightTexts(iframe))['tactful-excuse']?.map(clauseText), [clauseText(EXCUSE)], 'not in the blockquote');

@@ -7,6 +7,7 @@
 import { readDraft } from '../text/draft.js';
 import { clientArea, frameOffset, intersectRects, shiftRect, viewportRect } from './geometry.js';
 import { replaceAsTyped } from './replace.js';
+import { inOneUndoStep } from './undo-step.js';
 
 export class ContentEditableEditor {
   /**
@@ -73,10 +74,11 @@ export class ContentEditableEditor {
 
   /**
    * Replace text [plan.start, plan.end) with plan.text, as if typed; then select the
-   * placeholder (plan.select) so the writer types straight over it.
+   * placeholder (plan.select) so the writer types straight over it. In an editor with
+   * an undo history of its own (TinyMCE, …) the edit is one step of that history.
    */
   replace(plan) {
-    replaceAsTyped(this, plan);
+    inOneUndoStep(this.element, () => replaceAsTyped(this, plan));
   }
 
   /** Fallback when the browser refuses the editing command: a direct edit plus an input event. */

@@ -1,0 +1,66 @@
+/*
+ * Tactful's only script in the page's own JavaScript world. Rich editors keep their own
+ * undo history, reachable only from the page's world (the content script runs in an
+ * isolated one), so an edit made through the browser alone is not a step of its own
+ * there: Ctrl+Z would undo it together with the typing before it. This script does one
+ * thing: it runs Tactful's edit inside one undo step of the editor that owns the
+ * element. It reads and sends nothing, and keeps no state.
+ *
+ * Protocol (DOM events, so nothing crosses between the worlds but the event):
+ * 1. The content script listens for `tactful:edit` on the editor's host element (the
+ *    editable element, or the iframe holding it) and dispatches `tactful:undo-step`
+ *    on that host.
+ * 2. Here, if an editor owns the host, its undo API opens a step, dispatches
+ *    `tactful:edit` on the host (the content script edits, synchronously), and closes it.
+ * 3. If no `tactful:edit` arrives, the content script edits with the browser's own
+ *    undo, as on any plain editable.
+ * A page can fire these events itself; that can only make Tactful's pending edit run
+ * inside or outside a step, never make one up.
+ */
+(() => {
+  const STEP = 'tactful:undo-step';
+  const EDIT = 'tactful:edit';
+  if (window.__tactfulUndoSteps) return;
+  Object.defineProperty(window, '__tactfulUndoSteps', { value: true });
+
+  /** The editable root for a host: an iframe's body, or the element itself. */
+  const editableOf = (host) => {
+    try {
+      return host.nodeName === 'IFRAME' ? host.contentDocument?.body ?? null : host;
+    } catch {
+      return null;
+    }
+  };
+
+  /** Each returns `(edit) => void` running `edit` as one undo step, or null if it does not own `root`. */
+  const EDITORS = [
+    function tinymce(root) {
+      const editors = window.tinymce?.get?.();
+      const editor = Array.isArray(editors) ? editors.find((e) => e.getBody?.() === root) : null;
+      if (!editor?.undoManager?.transact) return null;
+      return (edit) => {
+        // Ends TinyMCE's typing level (so the typing before is kept), then adds one level after the edit.
+        editor.undoManager.transact(edit);
+        editor.nodeChanged();
+      };
+    },
+  ];
+
+  document.addEventListener(STEP, (event) => {
+    const host = event.target;
+    const root = host instanceof Element ? editableOf(host) : null;
+    if (!root) return;
+    for (const find of EDITORS) {
+      let step = null;
+      try {
+        step = find(root);
+      } catch (error) {
+        console.warn(`[tactful] ${find.name}: cannot reach its undo history`, error);
+      }
+      if (step) {
+        step(() => host.dispatchEvent(new Event(EDIT)));
+        return;
+      }
+    }
+  }, true);
+})();

@@ -1,0 +1,120 @@
+/**
+ * The undo cases every rich editor is tested with: a one-click apply is one undo step in
+ * the editor. Ctrl+Z gives back exactly the content before the apply, typing just before
+ * it included; Ctrl+Y and Ctrl+Shift+Z redo it.
+ *
+ * An editor spec passes a driver:
+ *   fixture          page under test/e2e/fixtures
+ *   frame            selector of the editor's iframe, or null when the editor is in the page
+ *   ready(page)      resolves once the editor has started
+ *   load(page, html) replaces the content and starts a fresh undo history (a draft just opened)
+ *   content(page)    the content as the editor's own API serializes it
+ * and an `apply(page, target, offset, step)` that opens the card and applies the first suggestion.
+ */
+
+import assert from 'node:assert/strict';
+import { waitFor } from './harness.js';
+import { card, highlightCenter, openCardAt, waitForHighlight } from './page-helpers.js';
+
+const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
+const GUARANTEE = { name: 'tactful-overpromise', text: 'I guarantee this will never happen again', rule: 'core.overpromise.guarantee', replaced: "I'll " };
+
+/** `here` is where the caret goes (the end of that element) before typing; `\n` in `typed` is Enter. */
+export const UNDO_CASES = [
+  {
+    name: 'typed text without Enter',
+    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    typed: "Sorry, we've been swamped this week. Your order is packed and ready.",
+    applies: [EXCUSE],
+  },
+  {
+    name: 'typed text ending with Enter',
+    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    typed: "Sorry, we've been swamped this week.\n",
+    applies: [EXCUSE],
+  },
+  {
+    name: 'an apply inside a list item',
+    html: '<p>Hi Anna,</p><ul><li>Your parcel is packed.</li><li id="here"><br></li></ul><p>Tom</p>',
+    typed: "Sorry, we've been swamped this week.",
+    applies: [EXCUSE],
+    check: { selector: 'li', contains: EXCUSE.replaced },
+  },
+  {
+    name: 'an apply inside bold text',
+    html: '<p>Hi Anna,</p><p id="here"><strong>Update:</strong></p><p>Tom</p>',
+    typed: " Sorry, we've been swamped this week.",
+    applies: [EXCUSE],
+    check: { selector: 'strong', contains: EXCUSE.replaced },
+  },
+  {
+    name: 'two applies, then two undos',
+    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    typed: "Sorry, we've been swamped this week. I guarantee this will never happen again.",
+    applies: [EXCUSE, GUARANTEE],
+  },
+];
+
+/** Open the card on `step`'s underline and click its first suggestion. */
+export async function applyWithMouse(page, target, offset, step) {
+  await waitForHighlight(target, step.name, step.text);
+  await openCardAt(page, await highlightCenter(target, step.name, step.text, offset), step.rule);
+  await card(page).locator('button.suggestion').first().click();
+}
+
+/** Run one case; returns nothing, throws with what differed. */
+export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
+  const page = await env.open(driver.fixture);
+  await driver.ready(page);
+  await driver.load(page, c.html);
+  const target = driver.frame ? page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()) : page;
+  const offset = driver.frame ? await page.locator(driver.frame).boundingBox() : { x: 0, y: 0 };
+  const editable = driver.frame ? page.frameLocator(driver.frame) : page;
+
+  await editable.locator('#here').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(c.typed);
+
+  const befores = [];
+  const afters = [];
+  for (const step of c.applies) {
+    await waitForHighlight(target, step.name, step.text);
+    const before = await driver.content(page);
+    befores.push(before);
+    await apply(page, target, offset, step);
+    const after = await waitFor(async () => {
+      const now = await driver.content(page);
+      return now !== before && now.includes(htmlText(step.replaced)) ? now : null;
+    }, { timeoutMs: 5000, what: `"${step.replaced}" in the editor` });
+    afters.push(after);
+  }
+  if (c.check) {
+    const inside = await editable.locator(c.check.selector).allInnerTexts();
+    assert.ok(inside.some((t) => t.includes(c.check.contains)), `the rewrite stays in the ${c.check.selector}: ${JSON.stringify(inside)}`);
+  }
+
+  const expectContent = async (expected, what) => {
+    await waitFor(async () => (await driver.content(page)) === expected, { timeoutMs: 3000, what }).catch(async () => {
+      assert.equal(await driver.content(page), expected, what);
+    });
+  };
+  for (let i = c.applies.length - 1; i >= 0; i--) {
+    await page.keyboard.press('Control+z');
+    await expectContent(befores[i], `Ctrl+Z ${c.applies.length - i} to give back the content before apply ${i + 1}`);
+  }
+  for (let i = 0; i < c.applies.length; i++) {
+    await page.keyboard.press(i % 2 ? 'Control+Shift+z' : 'Control+y');
+    await expectContent(afters[i], `${i % 2 ? 'Ctrl+Shift+Z' : 'Ctrl+Y'} to redo apply ${i + 1}`);
+  }
+  await page.keyboard.press('Control+z');
+  await expectContent(befores.at(-1), 'Ctrl+Z after the redo');
+  await page.keyboard.press('Control+Shift+z');
+  await expectContent(afters.at(-1), 'Ctrl+Shift+Z after the undo');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+}
+
+/** How an editor's serialized HTML writes `text` (apostrophes as they are, & < > escaped). */
+function htmlText(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
