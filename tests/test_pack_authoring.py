@@ -97,8 +97,8 @@ def test_unknown_key_shows_file_line_column_and_rule():
     text = 'pack: team-a\nversion: "1"\nextends: core\nrules:\n' + OWN_RULE.replace("    phrases:", "    phrase:")
     [issue] = problems(text)
     assert issue == ("team-a.yaml:11:5: rule 'overshare.codename': unknown key 'phrase' (did you mean 'phrases'?); "
-                     "allowed keys: category, draft_has, draft_lacks, examples, id, kind, message, pattern, "
-                     "phrases, rationale, scope, severity, suggestions, unless")
+                     "allowed keys: category, examples, id, kind, message, pattern, phrases, rationale, scope, severity, "
+                     "suggestions, unless")
 
 
 def test_unknown_rule_in_disable_and_overrides_is_located():

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..packs.pack import Rule
-from . import condition, pattern, phrases
+from . import pattern, phrases
 
-KINDS = {"phrases": phrases, "pattern": pattern, "condition": condition}
+KINDS = {"phrases": phrases, "pattern": pattern}
 
 
 @dataclass(frozen=True, slots=True)

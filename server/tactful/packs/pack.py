@@ -85,8 +85,6 @@ class Rule:
     pattern: str | None = None
     scope: str = "match"
     unless: tuple[str, ...] = ()
-    draft_lacks: tuple[str, ...] = ()
-    draft_has: tuple[str, ...] = ()
     origin: str = ""  # pack id that defined the rule
     # Where each example was written, flag examples then pass examples: (file, line, column).
     example_marks: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
@@ -205,10 +203,6 @@ def load_pack_text(text: str, source: str = "<pack>") -> Pack:
             issues.append(Issue(source, *mark_of(marks, ("rules", i)),
                                 f"a '{rd['kind']}' rule needs '{kind_keys[rd['kind']]}'", full_id))
             continue
-        if rd["kind"] == "condition" and "phrases" not in rd and "pattern" not in rd:
-            issues.append(Issue(source, *mark_of(marks, ("rules", i)),
-                                "a 'condition' rule needs 'phrases' or 'pattern' to trigger it", full_id))
-            continue
         rules.append(Rule(
             id=full_id, kind=rd["kind"], category=rd["category"], severity=rd["severity"],
             message=rd["message"].strip(), rationale=rd["rationale"].strip(),
@@ -217,7 +211,6 @@ def load_pack_text(text: str, source: str = "<pack>") -> Pack:
             passes=tuple(parse_example(e) for e in rd["examples"]["pass"]),
             phrases=tuple(rd.get("phrases", ())), pattern=rd.get("pattern"),
             scope=rd.get("scope", "match"), unless=tuple(rd.get("unless", ())),
-            draft_lacks=tuple(rd.get("draft_lacks", ())), draft_has=tuple(rd.get("draft_has", ())),
             origin=pack_id, example_marks=_example_marks(marks, ("rules", i, "examples"), rd["examples"], source),
         ))
     pack = Pack(id=pack_id, version=str(data["version"]), name=data.get("name", pack_id),
