@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 HOST   ?= 127.0.0.1
 PORT   ?= 8765
 
-.PHONY: serve test test-python test-extension bench bench-load train eval install install-test chromium clean
+.PHONY: serve test test-python test-extension bench bench-load train eval install install-test chromium firefox clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +38,16 @@ chromium:
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
-test-extension: install-test chromium
+# Debian's Firefox ESR runs the extension's Firefox end-to-end tests (over WebDriver BiDi).
+firefox:
+	@command -v firefox-esr >/dev/null 2>&1 || { \
+	  echo "installing Firefox ESR from Debian's packages"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq firefox-esr >/dev/null; }
+
+test-extension: install-test chromium firefox
 	cd extension && npm ci --no-audit --no-fund --loglevel=error && npm test
-	cd extension && TACTFUL_BIN=$(CURDIR)/$(BIN)/tactful npm run e2e
+	cd extension && TACTFUL_BIN=$(CURDIR)/$(BIN)/tactful FIREFOX_PATH=$$(command -v firefox-esr) npm run e2e
 	cd extension && npm run build
 
 # The learned detector: rebuild its weights from data/ (seeded, offline), and measure rules alone and

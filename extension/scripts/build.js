@@ -48,7 +48,8 @@ function referencedFiles(manifest) {
   ].filter(Boolean);
 }
 
-async function build() {
+/** Write dist/<browser>/ and dist/tactful-<browser>.zip for both browsers. */
+export async function build({ quiet = false } = {}) {
   const source = JSON.parse(await readFile(path.join(ROOT, 'manifest.json'), 'utf8'));
   const files = [...(await listFiles('src')), ...(await listFiles('icons')).filter((f) => f.endsWith('.png'))];
   const missing = referencedFiles(source).filter((f) => !files.includes(f));
@@ -68,7 +69,7 @@ async function build() {
     const zip = zipSync(entries, { level: 9 });
     const zipPath = path.join(DIST, `tactful-${browser}.zip`);
     await writeFile(zipPath, zip);
-    console.log(`${path.relative(ROOT, zipPath)}: ${Object.keys(entries).length} files, ${(zip.length / 1024).toFixed(1)} KiB`);
+    if (!quiet) console.log(`${path.relative(ROOT, zipPath)}: ${Object.keys(entries).length} files, ${(zip.length / 1024).toFixed(1)} KiB`);
   }
 }
 

@@ -136,8 +136,13 @@ export class EditorSession {
     done();
   }
 
-  /** Server findings as this session keeps them: [start, end) offsets and a local id. */
+  /**
+   * Server findings as this session keeps them: [start, end) offsets and a local id. A
+   * finding already shown (same rule, words and place) keeps its id, so a review that lands
+   * while its card is open leaves the card open.
+   */
   localFindings(findings, text) {
+    const shown = new Map(text === this.text ? this.findings.map((f) => [`${f.key}\u0000${f.start}`, f.id]) : []);
     const out = [];
     for (const f of findings ?? []) {
       const start = f.offset;
@@ -146,7 +151,7 @@ export class EditorSession {
       const key = `${f.rule}\u0000${text.slice(start, end)}`;
       if (this.dismissed.has(key) || this.disabledRules.has(f.rule)) continue;
       out.push({
-        id: `${this.id}-${++this.findingCount}`,
+        id: shown.get(`${key}\u0000${start}`) ?? `${this.id}-${++this.findingCount}`,
         key,
         rule: String(f.rule),
         category: String(f.category ?? ''),

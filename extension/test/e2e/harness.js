@@ -1,22 +1,25 @@
 /**
  * End-to-end harness: a live `tactful serve` on a free port, a static server for the
- * fake webmail pages, and Debian's Chromium with the unpacked extension loaded.
- * Nothing leaves 127.0.0.1.
+ * fake webmail pages, and Debian's Chromium with the unpacked extension loaded, or
+ * Debian's Firefox ESR with the built Firefox package. Nothing leaves 127.0.0.1.
  */
 
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, mkdir, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { build } from '../../scripts/build.js';
 
 export const EXTENSION_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.join(EXTENSION_DIR, 'test/e2e/fixtures');
 export const RESULTS_DIR = path.join(EXTENSION_DIR, 'test-results');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export async function freePort() {
   return new Promise((resolve, reject) => {
@@ -174,3 +177,80 @@ export async function setUp({ switchOn = true } = {}) {
 }
 
 export { waitFor };
+
+/**
+ * Firefox ESR over WebDriver BiDi (puppeteer-core, no browser downloaded) with the built
+ * Firefox package (dist/firefox) installed as a temporary add-on.
+ *
+ * BiDi cannot open the extension's own pages (navigating to moz-extension:// is refused),
+ * so the options page cannot store the settings as it does in Chromium. The installed
+ * copy instead carries one more background script, e2e-settings.js, that stores them:
+ * the server URL and the fixtures' origin switched on. The package's own files are
+ * loaded unchanged.
+ */
+export async function launchFirefox(settings) {
+  await build({ quiet: true });
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'tactful-e2e-firefox-'));
+  await cp(path.join(EXTENSION_DIR, 'dist/firefox'), dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  manifest.background.scripts.push('e2e-settings.js');
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  await writeFile(path.join(dir, 'e2e-settings.js'), `browser.storage.local.set({ settings: ${JSON.stringify(settings)} });\n`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1280, height: 800 },
+  });
+  await browser.installExtension(dir);
+  return {
+    browser,
+    async close() {
+      await browser.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Like `setUp`, in Firefox: server, fixtures, and Firefox with Tactful on for the fixtures. */
+export async function setUpFirefox() {
+  const [tactful, fixtures] = await Promise.all([startTactful(), startFixtures()]);
+  const firefox = await launchFirefox({ serverUrl: tactful.url, customSites: [{ origin: fixtures.origin, enabled: true }] });
+  await mkdir(RESULTS_DIR, { recursive: true });
+  // Ready once the content scripts are registered for the fixtures: the page-world script marks the page.
+  const probe = await firefox.browser.newPage();
+  await waitFor(async () => {
+    await probe.goto(`${fixtures.origin}/generic.html`);
+    return probe.evaluate(() => window.__tactfulUndoSteps === true);
+  }, { timeoutMs: 20_000, intervalMs: 250, what: "Tactful's content scripts in Firefox" });
+  await probe.close();
+  return {
+    tactful,
+    fixtures,
+    browser: firefox,
+    async open(name) {
+      const page = await firefox.browser.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(`${fixtures.origin}/${name}`);
+      page.errors = errors;
+      return page;
+    },
+    async tearDown() {
+      await Promise.allSettled([firefox.close(), fixtures.stop(), tactful.stop()]);
+    },
+  };
+}
+
+/**
+ * Press a key combination such as "Control+Shift+z" (Playwright takes the string as is;
+ * puppeteer wants each key down and up).
+ */
+export async function press(page, combo) {
+  const keys = combo.split('+');
+  const key = keys.pop();
+  for (const modifier of keys) await page.keyboard.down(modifier);
+  await page.keyboard.press(key);
+  for (const modifier of keys.reverse()) await page.keyboard.up(modifier);
+}

@@ -4,16 +4,17 @@
  * it included; Ctrl+Y and Ctrl+Shift+Z redo it.
  *
  * An editor spec passes a driver:
- *   fixture          page under test/e2e/fixtures
+ *   fixture          page under test/e2e/fixtures; sets html[data-editor-ready] once the editor started
  *   frame            selector of the editor's iframe, or null when the editor is in the page
- *   ready(page)      resolves once the editor has started
  *   load(page, html) replaces the content and starts a fresh undo history (a draft just opened)
  *   content(page)    the content as the editor's own API serializes it
  * and an `apply(page, target, offset, step)` that opens the card and applies the first suggestion.
+ * The runner uses only what Playwright (Chromium) and puppeteer (Firefox) pages share.
  */
 
 import assert from 'node:assert/strict';
-import { waitFor } from './harness.js';
+import path from 'node:path';
+import { press, waitFor, RESULTS_DIR } from './harness.js';
 import { card, highlightCenter, openCardAt, waitForHighlight } from './page-helpers.js';
 
 const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
@@ -62,16 +63,45 @@ export async function applyWithMouse(page, target, offset, step) {
   await card(page).locator('button.suggestion').first().click();
 }
 
+/**
+ * Put the caret in the finding with a click on its underline, then Alt+Enter (the card opens
+ * with focus on the first suggestion) and Enter. Needs no look inside Tactful's closed UI.
+ */
+export async function applyWithKeyboard(page, target, offset, step) {
+  await waitForHighlight(target, step.name, step.text);
+  const point = await highlightCenter(target, step.name, step.text, offset);
+  const cardHasFocus = () => page.evaluate(() => document.activeElement?.localName === 'tactful-ui');
+  // NOTE: in a full Firefox run, Alt+Enter now and then leaves focus in the editor (never seen in a
+  // run of this spec alone); the second try is logged with a screenshot, and a second miss fails.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.click(point.x, point.y);
+    await press(page, 'Alt+Enter');
+    const focused = await waitFor(cardHasFocus, { timeoutMs: 1500, what: 'focus in the card' }).catch((error) => {
+      if (attempt > 1) throw error;
+      return false;
+    });
+    if (focused) break;
+    const shot = path.join(RESULTS_DIR, `alt-enter-missed-${Date.now()}.png`);
+    await page.screenshot({ path: shot });
+    console.log(`Alt+Enter left focus in the editor; trying once more (screenshot: ${shot})`);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Wait until the page's editor has started (`html[data-editor-ready]`). */
+export function editorReady(page) {
+  return waitFor(() => page.evaluate(() => document.documentElement.dataset.editorReady === 'true'), { timeoutMs: 15_000, what: 'the editor to start' });
+}
+
 /** Run one case; returns nothing, throws with what differed. */
 export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
   const page = await env.open(driver.fixture);
-  await driver.ready(page);
+  await editorReady(page);
   await driver.load(page, c.html);
   const target = driver.frame ? page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()) : page;
-  const offset = driver.frame ? await page.locator(driver.frame).boundingBox() : { x: 0, y: 0 };
-  const editable = driver.frame ? page.frameLocator(driver.frame) : page;
+  const offset = driver.frame ? await (await page.$(driver.frame)).boundingBox() : { x: 0, y: 0 };
 
-  await editable.locator('#here').click();
+  await (await target.$('#here')).click();
   await page.keyboard.press('End');
   await page.keyboard.type(c.typed);
 
@@ -89,7 +119,7 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
     afters.push(after);
   }
   if (c.check) {
-    const inside = await editable.locator(c.check.selector).allInnerTexts();
+    const inside = await target.evaluate((sel) => [...document.querySelectorAll(sel)].map((el) => el.textContent), c.check.selector);
     assert.ok(inside.some((t) => t.includes(c.check.contains)), `the rewrite stays in the ${c.check.selector}: ${JSON.stringify(inside)}`);
   }
 
@@ -99,16 +129,16 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
     });
   };
   for (let i = c.applies.length - 1; i >= 0; i--) {
-    await page.keyboard.press('Control+z');
+    await press(page, 'Control+z');
     await expectContent(befores[i], `Ctrl+Z ${c.applies.length - i} to give back the content before apply ${i + 1}`);
   }
   for (let i = 0; i < c.applies.length; i++) {
-    await page.keyboard.press(i % 2 ? 'Control+Shift+z' : 'Control+y');
+    await press(page, i % 2 ? 'Control+Shift+z' : 'Control+y');
     await expectContent(afters[i], `${i % 2 ? 'Ctrl+Shift+Z' : 'Ctrl+Y'} to redo apply ${i + 1}`);
   }
-  await page.keyboard.press('Control+z');
+  await press(page, 'Control+z');
   await expectContent(befores.at(-1), 'Ctrl+Z after the redo');
-  await page.keyboard.press('Control+Shift+z');
+  await press(page, 'Control+Shift+z');
   await expectContent(afters.at(-1), 'Ctrl+Shift+Z after the undo');
   assert.deepEqual(page.errors, []);
   await page.close();
