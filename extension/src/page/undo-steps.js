@@ -44,6 +44,20 @@
         editor.nodeChanged();
       };
     },
+    function quill(root) {
+      // Quill 2 records DOM changes as its own, but merges changes less than a second apart
+      // (history.delay): cut the history before and after, and flush the edit into it in between.
+      // Reachable only where the page has the global `Quill` (its script build).
+      const editor = root.classList.contains('ql-editor') ? window.Quill?.find?.(root.parentElement) : null;
+      if (!editor?.history?.cutoff || !editor.update) return null;
+      return (edit) => {
+        editor.update('user');
+        editor.history.cutoff();
+        edit();
+        editor.update('user');
+        editor.history.cutoff();
+      };
+    },
   ];
 
   document.addEventListener(STEP, (event) => {

@@ -6,8 +6,10 @@
  * An editor spec passes a driver:
  *   fixture          page under test/e2e/fixtures; sets html[data-editor-ready] once the editor started
  *   frame            selector of the editor's iframe, or null when the editor is in the page
+ *   root             selector of the editable root (in the iframe's document, if any)
  *   load(page, html) replaces the content and starts a fresh undo history (a draft just opened)
  *   content(page)    the content as the editor's own API serializes it
+ *   redoKeys         the redo shortcuts to press, when not both Ctrl+Y and Ctrl+Shift+Z
  * and an `apply(page, target, offset, step)` that opens the card and applies the first suggestion.
  * The runner uses only what Playwright (Chromium) and puppeteer (Firefox) pages share.
  */
@@ -20,37 +22,45 @@ import { card, highlightCenter, openCardAt, waitForHighlight } from './page-help
 const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
 const GUARANTEE = { name: 'tactful-overpromise', text: 'I guarantee this will never happen again', rule: 'core.overpromise.guarantee', replaced: "I'll " };
 
-/** `here` is where the caret goes (the end of that element) before typing; `\n` in `typed` is Enter. */
+/**
+ * `here` (a selector within the editable root) is where the caret goes, at the end of that
+ * element, before typing; `\n` in `typed` is Enter. No ids: most editors drop them.
+ */
 export const UNDO_CASES = [
   {
     name: 'typed text without Enter',
-    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    html: '<p>Hi Anna,</p><p><br></p><p>Tom</p>',
+    here: ':scope > p:nth-child(2)',
     typed: "Sorry, we've been swamped this week. Your order is packed and ready.",
     applies: [EXCUSE],
   },
   {
     name: 'typed text ending with Enter',
-    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    html: '<p>Hi Anna,</p><p><br></p><p>Tom</p>',
+    here: ':scope > p:nth-child(2)',
     typed: "Sorry, we've been swamped this week.\n",
     applies: [EXCUSE],
   },
   {
     name: 'an apply inside a list item',
-    html: '<p>Hi Anna,</p><ul><li>Your parcel is packed.</li><li id="here"><br></li></ul><p>Tom</p>',
+    html: '<p>Hi Anna,</p><ul><li>Your parcel is packed.</li><li><br></li></ul><p>Tom</p>',
+    here: 'li:last-child',
     typed: "Sorry, we've been swamped this week.",
     applies: [EXCUSE],
     check: { selector: 'li', contains: EXCUSE.replaced },
   },
   {
     name: 'an apply inside bold text',
-    html: '<p>Hi Anna,</p><p id="here"><strong>Update:</strong></p><p>Tom</p>',
+    html: '<p>Hi Anna,</p><p><strong>Update:</strong></p><p>Tom</p>',
+    here: 'strong',
     typed: " Sorry, we've been swamped this week.",
     applies: [EXCUSE],
     check: { selector: 'strong', contains: EXCUSE.replaced },
   },
   {
     name: 'two applies, then two undos',
-    html: '<p>Hi Anna,</p><p id="here"><br></p><p>Tom</p>',
+    html: '<p>Hi Anna,</p><p><br></p><p>Tom</p>',
+    here: ':scope > p:nth-child(2)',
     typed: "Sorry, we've been swamped this week. I guarantee this will never happen again.",
     applies: [EXCUSE, GUARANTEE],
   },
@@ -101,7 +111,8 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
   const target = driver.frame ? page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame()) : page;
   const offset = driver.frame ? await (await page.$(driver.frame)).boundingBox() : { x: 0, y: 0 };
 
-  await (await target.$('#here')).click();
+  const here = await target.evaluateHandle(([root, sel]) => document.querySelector(root).querySelector(sel), [driver.root, c.here]);
+  await here.asElement().click();
   await page.keyboard.press('End');
   await page.keyboard.type(c.typed);
 
@@ -132,14 +143,16 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
     await press(page, 'Control+z');
     await expectContent(befores[i], `Ctrl+Z ${c.applies.length - i} to give back the content before apply ${i + 1}`);
   }
+  const redoKeys = driver.redoKeys ?? ['Control+y', 'Control+Shift+z'];
   for (let i = 0; i < c.applies.length; i++) {
-    await press(page, i % 2 ? 'Control+Shift+z' : 'Control+y');
-    await expectContent(afters[i], `${i % 2 ? 'Ctrl+Shift+Z' : 'Ctrl+Y'} to redo apply ${i + 1}`);
+    const keys = redoKeys[i % redoKeys.length];
+    await press(page, keys);
+    await expectContent(afters[i], `${keys} to redo apply ${i + 1}`);
   }
   await press(page, 'Control+z');
   await expectContent(befores.at(-1), 'Ctrl+Z after the redo');
-  await press(page, 'Control+Shift+z');
-  await expectContent(afters.at(-1), 'Ctrl+Shift+Z after the undo');
+  await press(page, redoKeys.at(-1));
+  await expectContent(afters.at(-1), `${redoKeys.at(-1)} after the undo`);
   assert.deepEqual(page.errors, []);
   await page.close();
 }
