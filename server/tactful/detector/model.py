@@ -117,6 +117,27 @@ class Detector:
         probs = np.where(empty[:, None], 0.0, 0.5 * (1.0 + np.tanh(z / 2)))  # the logistic, overflow-free
         return [tuple(p) for p in probs.tolist()]
 
+    def in_context(self, sents, which) -> dict[int, tuple[float, ...]]:
+        """The probabilities of sentences `which` (indexes into `sents`), each scored with its neighbours: only
+        they and the sentences next to them are hashed (the batch fills the cache)."""
+        k = len(CATEGORIES)
+        needed = sorted({m for c in which for m in (c - 1, c, c + 1) if 0 <= m < len(sents)})
+        self.batch([sents[m].text for m in needed])
+        rows = {m: self._cache[sents[m].text] for m in needed}
+        out = {}
+        for c in which:
+            own = rows[c]
+            if np.isnan(own[0]):
+                out[c] = (0.0,) * k
+                continue
+            z = own[:k] + self.bias
+            if c - 1 in rows:
+                z = z + np.nan_to_num(rows[c - 1][k:2 * k])
+            if c + 1 in rows:
+                z = z + np.nan_to_num(rows[c + 1][2 * k:])
+            out[c] = tuple((0.5 * (1.0 + np.tanh(z / 2))).tolist())
+        return out
+
     def findings(self, text: str, sents, existing: list[Finding], settings: Settings | None = None,
                  wanted=lambda rule, category: True) -> list[Finding]:
         """Model findings, one per sentence at most, for sentences no finding covers yet (one card per span)."""
@@ -128,24 +149,8 @@ class Detector:
                       and not any(f.start < s.end and s.start < f.end for f in existing)]
         if not candidates:
             return []
-        # Each candidate is scored with its neighbours: only the candidates and the sentences next to them are
-        # hashed (the batch fills the cache), then each candidate adds its neighbours' context scores.
-        k = len(CATEGORIES)
-        needed = sorted({m for c in candidates for m in (c - 1, c, c + 1) if 0 <= m < len(sents)})
-        self.batch([sents[m].text for m in needed])
-        rows = {m: self._cache[sents[m].text] for m in needed}
-        scored = []
-        for c in candidates:
-            own = rows[c]
-            if np.isnan(own[0]):
-                scored.append((0.0,) * k)
-                continue
-            z = own[:k] + self.bias
-            if c - 1 in rows:
-                z = z + np.nan_to_num(rows[c - 1][k:2 * k])
-            if c + 1 in rows:
-                z = z + np.nan_to_num(rows[c + 1][2 * k:])
-            scored.append(tuple((0.5 * (1.0 + np.tanh(z / 2))).tolist()))
+        probs_of = self.in_context(sents, candidates)
+        scored = [probs_of[c] for c in candidates]
         out = []
         for sent, probs in zip((sents[n] for n in candidates), scored):
             best = None
