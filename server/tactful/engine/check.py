@@ -8,6 +8,8 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence that starts with a lower-case letter;
 - a doubled space, or a space before , . ! ?;
 - a dependent clause standing alone as a sentence ("If you look at the quote you signed.");
+- a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
+  six people." after "The new owners cut the spa." is gone): what it points to may have gone with it;
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
 - a lost number or id outside the fault's own words (the caller says which words are the fault: for a
   template that stands in for a whole sentence the detector flagged, none are, so every fact must stay).
@@ -35,7 +37,18 @@ _CHECKS = {
 _OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,\n!]{0,40}[,!]?)",
                       re.IGNORECASE)
 _NAMES = (*_CHECKS, "lower-start")
+# A sentence that opens by pointing back at what came before.
+_POINTS_BACK = re.compile(r"\s*(?:it|its|it's|they|them|their|they're|they've|they'll|she|he|his|her|this|that|"
+                          r"these|those|one of them|both|neither|either|which)\b", re.IGNORECASE)
+_ENDS_SENTENCE = re.compile(r"(?:^|[.!?][\"')\]]*|\n)\s*$")  # a sentence or a line ends right before
 _FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
+
+
+def _keeps_words(old: str, new: str) -> bool:
+    """Whether a replacement keeps most of the words it replaces (a hedged sentence, not a deletion or a
+    template standing in for the sentence)."""
+    words = set(re.findall(r"[a-z']+", old.lower()))
+    return bool(words) and len(words & set(re.findall(r"[a-z']+", new.lower()))) >= len(words) / 2
 
 
 @lru_cache(maxsize=4096)
@@ -64,6 +77,12 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
         new = text[:start] + replacement + text[end:]
         if not new.lstrip().startswith(g.group(1).strip()):
             found.append("greeting-lost")
+    # what opens the sentence after the edit: the text after it, or (a deletion that re-capitalised the next
+    # word: "…up. It" -> "It") the replacement and what follows
+    follows = replacement + text[end:end + 40] if len(replacement) <= 2 else text[end:end + 40]
+    if (_ENDS_SENTENCE.search(text[max(0, start - 4):start]) and _POINTS_BACK.match(follows)
+            and not _keeps_words(text[start:end], replacement)):
+        found.append("dangling-reference")
     f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))
     keep = text[lo:f0] + text[f1:hi]
     facts = set(_FACT.findall(keep))

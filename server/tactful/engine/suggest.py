@@ -191,6 +191,12 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
             if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
                 offered.append((f.start, f.end, "", "Remove it"))
+        if not offered and f.category in _FACTS_ARE_THE_FAULT and f.category in _DELETION_FALLBACK:
+            # What is left of the sentence leans on the removed words ("…medication and it makes me slow"):
+            # the whole sentence goes, if that is clean.
+            edit = sentence_edit(text, sent, a, b, "")
+            if free(edit[0], edit[1]) and not problems(text, *edit, protected, (sent.start, sent.end)):
+                offered.append((*edit, "Remove it"))
         plans.append(_Plan(f, sent, a, b, whole, own, offered, free))
 
     # What each first edit leaves of its sentence, scored in one pass: where the fault still stands there
