@@ -58,6 +58,22 @@
         editor.history.cutoff();
       };
     },
+    function ckeditor5(root) {
+      // CKEditor 5 applies the edit itself (it takes the `beforeinput` the content script offers) into
+      // its typing batch, which may still hold the last words typed. Setting the model's selection to
+      // the text about to change, as the writer's click would, starts a new batch: one undo step.
+      const editor = root.ckeditorInstance;
+      if (!editor?.model || !editor.editing?.view) return null;
+      return (edit) => {
+        const selection = root.ownerDocument.getSelection();
+        if (selection?.rangeCount) {
+          const viewRange = editor.editing.view.domConverter.domRangeToView(selection.getRangeAt(0));
+          const modelRange = viewRange && editor.editing.mapper.toModelRange(viewRange);
+          if (modelRange) editor.model.change((writer) => writer.setSelection(modelRange));
+        }
+        edit();
+      };
+    },
   ];
 
   document.addEventListener(STEP, (event) => {

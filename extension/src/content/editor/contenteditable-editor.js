@@ -78,7 +78,7 @@ export class ContentEditableEditor {
    * an undo history of its own (TinyMCE, …) the edit is one step of that history.
    */
   replace(plan) {
-    inOneUndoStep(this.element, () => replaceAsTyped(this, plan));
+    replaceAsTyped(this, plan, (edit) => inOneUndoStep(this.element, edit));
   }
 
   /** Fallback when the browser refuses the editing command: a direct edit plus an input event. */
