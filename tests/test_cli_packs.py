@@ -15,6 +15,7 @@ from tactful.cli.main import main
 from packfixtures import codename_pack
 
 TEAMS = Path(__file__).resolve().parent.parent / "rules" / "teams"
+CORE = TEAMS.parent / "core"
 
 
 
@@ -53,6 +54,26 @@ def test_test_resolves_extends_to_a_pack_file_beside_it(tmp_path, capsys):
                                           "disable: [team-a.overshare.codename]\n", encoding="utf-8")
     code, _, err = run(capsys, "packs", "test", str(tmp_path / "team-b.yaml"))
     assert code == 0, err
+
+
+def test_test_checks_the_core_pack_folder(capsys):
+    code, out, err = run(capsys, "packs", "test", str(CORE))
+    assert code == 0, out + err
+    assert re.search(r"core: core [\d.]+: \d+ rules checked, \d+ examples, 0 failures", err), err
+    code, out, _ = run(capsys, "packs", "lint", str(CORE / "excuse.yaml"))
+    assert code == 1 and "excuse.yaml:1:1: this file is part of the pack folder" in out, out
+
+
+def test_check_pack_resolves_extends_like_packs_test(tmp_path, capsys):
+    write(tmp_path)
+    team_b = tmp_path / "team-b.yaml"
+    team_b.write_text('pack: team-b\nversion: "1"\nextends: team-a\n', encoding="utf-8")
+    draft = tmp_path / "reply.txt"
+    draft.write_text("It ships with project Falcon soon.\n", encoding="utf-8")
+    code, out, err = run(capsys, "check", "--pack", str(team_b), str(draft))
+    assert code == 1 and "team-a.overshare.codename" in out, out + err
+    code, out, err = run(capsys, "check", "--pack", str(CORE), str(draft))  # a pack folder, by path
+    assert code == 0 and "team-a" not in out, out + err
 
 
 def test_lint_reports_format_errors_and_style(tmp_path, capsys):

@@ -91,6 +91,19 @@ def test_a_failing_added_example_points_at_the_override():
     assert "should flag 'project Kestrel'" in failure.message
 
 
+def test_a_team_rule_may_name_a_condition_of_core():
+    rule = OWN_RULE.replace("    suggestions:", '    unless: ["{new_time}"]\n    suggestions:')
+    pack = team_pack(rules=rule)
+    assert pack.rule("team-a.overshare.codename").unless == (builtin_packs()["core"].conditions["new_time"],)
+    assert "team-a.overshare.codename" in hits(pack, "It ships with project Falcon soon.")
+    assert "team-a.overshare.codename" not in hits(pack, "Project Falcon will be with you tomorrow at 10.")
+    [issue] = problems('pack: team-a\nversion: "1"\nextends: core\nrules:\n' + rule.replace("new_time", "new_tim"))
+    assert re.fullmatch(r"team-a\.yaml:\d+:\d+: rule 'team-a\.overshare\.codename': unknown condition '\{new_tim\}' "
+                        r"\(did you mean '\{new_time\}'\?\); the pack's named conditions: \{new_time\}", issue), issue
+    [issue] = problems('pack: team-a\nversion: "1"\nrules:\n' + rule)  # no base pack: nothing to name
+    assert issue.endswith("unknown condition '{new_time}'; the pack's named conditions: none")
+
+
 # --- strict loading: errors like a compiler ----------------------------------------------------------
 
 def test_unknown_key_shows_file_line_column_and_rule():

@@ -37,7 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--fail-on", choices=SEVERITIES, default="warning",
                    help="exit 1 when a finding at or above this severity exists (default: warning)")
-    c.add_argument("--pack", default="core", help="built-in pack id or path to a pack file (default: core)")
+    c.add_argument("--pack", default="core",
+                   help="built-in pack id, or path to a pack file or pack folder (default: core)")
     c.add_argument("--summary", action="store_true", help="also print the draft summary")
 
     s = sub.add_parser("serve", help="run the HTTP server (gunicorn)")
@@ -121,8 +122,11 @@ def _eml_body(data: bytes) -> str:
 
 
 def _load_reviewer(pack_arg: str):
+    """A built-in pack by id, or a pack file or folder, its `extends` resolved as `tactful packs test` does."""
     from ..engine.reviewer import Reviewer
-    from ..packs.pack import PackError, builtin_packs, load_pack_file, resolve
+    from ..packs.disk import DiskPacks
+    from ..packs.pack import PackError, builtin_packs
+    from ..service import precheck
 
     packs = builtin_packs()
     if pack_arg in packs:
@@ -130,7 +134,7 @@ def _load_reviewer(pack_arg: str):
     if not Path(pack_arg).exists():
         raise UsageError(f"unknown pack '{pack_arg}': not a built-in pack ({', '.join(packs)}) or a file")
     try:
-        return Reviewer(resolve(load_pack_file(pack_arg), packs.get))
+        return Reviewer(DiskPacks(packs, precheck=precheck).load(Path(pack_arg)))
     except PackError as exc:
         raise UsageError(f"invalid pack:\n{exc}") from None
 

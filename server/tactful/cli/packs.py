@@ -10,8 +10,9 @@
     tactful teams create acme --pack acme-support        # prints an admin and a member token, once
     tactful teams token acme --role member
 
-`test` and `lint` work offline: `extends` resolves to a built-in pack or to a
-pack file of that id in the same folder. The server commands use
+`test` and `lint` work offline, on pack files and pack folders (a folder with a
+`pack.yaml`, such as `rules/core/`): `extends` resolves to a built-in pack or
+to a pack of that id in the same folder, as in `tactful check --pack`. The server commands use
 ``--server`` (default: $TACTFUL_SERVER or http://127.0.0.1:8765) and
 ``--token`` (default: $TACTFUL_TOKEN). `teams` works on the database directly
 (``--database``, else TACTFUL_DATABASE_URL, else the server's instance folder).
@@ -114,11 +115,17 @@ def run(args) -> int:
 # --- offline: test and lint ------------------------------------------------------------------------
 
 def _pack_files(paths: list[str]) -> list[Path]:
+    """The packs named: pack files, pack folders, and the packs a folder of packs holds."""
+    from ..packs.disk import is_pack_folder
+
     files: list[Path] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+        if is_pack_folder(path):
+            files.append(path)
+        elif path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if (p.suffix in (".yaml", ".yml") and p.is_file()) or is_pack_folder(p))
             if not found:
                 raise _Stop(EXIT_USAGE, f"tactful: error: {raw}: no .yaml pack files in this folder")
             files.extend(found)
@@ -137,50 +144,12 @@ def _read(path: Path) -> str:
         raise _Stop(EXIT_USAGE, f"tactful: error: {path}: cannot read: {reason}") from None
 
 
-class _Resolver:
-    """Resolve `extends` offline: built-in packs, then pack files of that id beside the pack."""
-
-    def __init__(self) -> None:
-        from ..packs.pack import builtin_packs
-        self.builtin = builtin_packs()
-        self.loaded: dict[Path, object] = {}
-
-    def load(self, path: Path, chain: tuple = ()):
-        from ..packs.pack import load_pack_text, resolve
-        from ..service import precheck
-
-        path = path.resolve()
-        if path in self.loaded:
-            return self.loaded[path]
-        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
-        text = _read(path)
-        precheck(text, shown)  # size and phrase count first: expanding 25,000 phrases takes seconds
-        pack = load_pack_text(text, shown)
-
-        def lookup(pack_id: str):
-            if pack_id in self.builtin:
-                return self.builtin[pack_id]
-            for sibling in sorted(path.parent.glob("*.y*ml")):
-                if sibling.resolve() == path or sibling.resolve() in chain:
-                    continue  # a pack never extends itself, even through others
-                try:
-                    head = _pack_id_of(sibling)
-                except OSError:
-                    continue
-                if head == pack_id:
-                    return self.load(sibling, chain + (path,))
-            return None
-
-        resolved = resolve(pack, lookup)
-        self.loaded[path] = resolved
-        return resolved
-
-
-def _pack_id_of(path: Path) -> str | None:
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines()[:50]:
-        if line.startswith("pack:"):
-            return line.split(":", 1)[1].split("#", 1)[0].strip().strip("'\"")
-    return None
+def _disk_packs():
+    """Packs on disk with `extends` resolved as `tactful check --pack` resolves it."""
+    from ..packs.disk import DiskPacks
+    from ..packs.pack import builtin_packs
+    from ..service import precheck
+    return DiskPacks(builtin_packs(), read=_read, precheck=precheck)
 
 
 def _test(args) -> int:
@@ -195,7 +164,7 @@ def _check_files(paths: list[str], run_examples: bool) -> int:
     from ..packs.pack import PackError
     from ..packs.packtest import check_pack, rules_to_check
 
-    resolver = _Resolver()
+    resolver = _disk_packs()
     problems = 0
     for path in _pack_files(paths):
         try:
@@ -226,10 +195,8 @@ def _check_files(paths: list[str], run_examples: bool) -> int:
 
 def _lint_notes(pack) -> list[str]:
     """Style points the schema cannot express: changes that change nothing, repeated phrases."""
-    from ..packs.yamlmarks import mark_of
-
     notes = []
-    where = lambda *p: f"{pack.source}:{':'.join(map(str, mark_of(pack.marks, p)))}"  # noqa: E731
+    where = lambda *p: ":".join(map(str, pack.where(*p)))  # noqa: E731
     by_id = {r.id: r for r in pack.rules}
     for rid, change in (pack.raw.get("overrides") or {}).items():
         rule = by_id.get(rid)
@@ -350,6 +317,8 @@ def _push(args) -> int:
     from ..service import precheck
 
     path = Path(args.path)
+    if path.is_dir():
+        raise _Stop(EXIT_USAGE, f"tactful: error: {args.path}: a folder; a team pack is pushed as one file")
     if not path.is_file():
         raise _Stop(EXIT_USAGE, f"tactful: error: {args.path}: no such file")
     source = _read(path)

@@ -1,6 +1,8 @@
 """Rule packs: what a rule is, and how a pack is read, checked and tested.
 
 - `pack`: the pack model, strict loading (`pack.schema.json`), inheritance (`resolve`);
+- `disk`: packs on disk: a pack folder merged into one pack (the built-in `rules/core/`), and
+  `extends` resolved offline for `tactful check --pack` and `tactful packs test`;
 - `phrasebook`, `inflect`: phrase patterns and the word forms they expand to;
 - `regex`: rule patterns compiled with RE2 (linear time);
 - `yamlmarks`: safe YAML loading that keeps each value's line and column, for compiler-style errors;

@@ -61,9 +61,9 @@ def load_with_marks(text: str) -> tuple[object, dict[Path, tuple[int, int]]]:
     return data, marks
 
 
-def mark_of(marks: dict[Path, tuple[int, int]], path: Path) -> tuple[int, int]:
+def mark_of(marks: dict[Path, tuple], path: Path, default: tuple = (1, 1)) -> tuple:
     """The mark of `path`, or of its nearest ancestor that has one."""
     path = tuple(path)
     while path and path not in marks:
         path = path[:-1]
-    return marks.get(path, (1, 1))
+    return marks.get(path, default)

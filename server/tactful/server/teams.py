@@ -17,6 +17,7 @@ from importlib import resources
 from flask import Blueprint, Response, current_app, g, jsonify, request, url_for
 
 from ..engine.reviewer import Reviewer
+from ..packs.disk import folder_as_file
 from ..packs.pack import Pack, PackError, pack_schema
 from ..packs.packtest import check_pack
 from ..store import StoreConflict, StoreUnavailable
@@ -186,8 +187,9 @@ def source(pack_id: str):
 
 
 def _builtin_source(pack: Pack) -> str:
-    name = pack.source.rsplit("/", 1)[-1]
-    return resources.files("tactful.builtin_packs").joinpath(name).read_text("utf-8")
+    """A built-in pack as one YAML file; a pack folder (`rules/core/`) is written out as one."""
+    entry = resources.files("tactful.builtin_packs").joinpath(pack.source.rsplit("/", 1)[-1])
+    return folder_as_file(entry, pack.source) if entry.is_dir() else entry.read_text("utf-8")
 
 
 @bp.get("/schema/pack.json")
