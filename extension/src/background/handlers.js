@@ -9,7 +9,11 @@ import { callServer, ServerError } from './server-client.js';
 import { loadSettings, saveSettings } from './settings.js';
 import { ReviewQueue } from './review-queue.js';
 
-const DEBOUNCE_MS = 600;
+// How long after the last keystroke a draft is reviewed: mid-sentence, and just after a sentence
+// or line ends. A review takes a few milliseconds on the server (it caches sentences it has seen),
+// and a newer request for the same editor cancels the one in flight.
+const DEBOUNCE_MS = 200;
+const SENTENCE_END_MS = 50;
 const SAMPLE_DRAFT = "Hi Anna,\n\nSorry for the delay, we've been swamped this week.\n\nTom";
 
 const reviews = new ReviewQueue();
@@ -18,7 +22,7 @@ const reviews = new ReviewQueue();
 export const handlers = {
   async [Msg.HELLO](_message, sender) {
     const settings = await loadSettings();
-    return { enabled: isOriginEnabled(settings, senderOrigin(sender)), debounceMs: DEBOUNCE_MS };
+    return { enabled: isOriginEnabled(settings, senderOrigin(sender)), debounceMs: DEBOUNCE_MS, sentenceEndMs: SENTENCE_END_MS };
   },
 
   async [Msg.REVIEW]({ key, text }, sender) {

@@ -32,7 +32,7 @@ export async function start() {
       const editor = kind === 'textarea'
         ? new TextareaEditor(element, ui.layers, window)
         : new ContentEditableEditor(element, { exclude: adapter.exclude, stopAt: adapter.stopAt }, window);
-      const session = new EditorSession({ editor, ui, client, debounceMs: hello.debounceMs, onRuleDisabled });
+      const session = new EditorSession({ editor, ui, client, debounceMs: hello.debounceMs, sentenceEndMs: hello.sentenceEndMs, onRuleDisabled });
       sessions.set(element, session);
       session.start();
     },

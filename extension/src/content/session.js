@@ -4,7 +4,7 @@
  * underlines, the badge and the card to the editor.
  */
 
-import { diffText, rebaseFindings, planReplacement, planFixAll } from './text/edits.js';
+import { diffText, endsSentence, rebaseFindings, planReplacement, planFixAll } from './text/edits.js';
 import { HighlightPainter, supportsHighlights } from './ui/highlight-painter.js';
 import { OverlayPainter } from './ui/overlay-painter.js';
 import { Badge, countByCategory } from './ui/badge.js';
@@ -19,14 +19,15 @@ let sessionCount = 0;
 export class EditorSession {
   /**
    * @param {{editor: object, ui: import('./ui/ui-root.js').UiRoot, client: typeof import('./messaging.js').client,
-   *          debounceMs: number, onRuleDisabled: (rule: string) => void}} options
+   *          debounceMs: number, sentenceEndMs: number, onRuleDisabled: (rule: string) => void}} options
    */
-  constructor({ editor, ui, client, debounceMs, onRuleDisabled }) {
+  constructor({ editor, ui, client, debounceMs, sentenceEndMs = debounceMs, onRuleDisabled }) {
     this.id = `e${++sessionCount}`;
     this.editor = editor;
     this.ui = ui;
     this.client = client;
     this.debounceMs = debounceMs;
+    this.sentenceEndMs = sentenceEndMs;
     this.onRuleDisabled = onRuleDisabled;
     this.text = '';
     this.findings = [];
@@ -99,7 +100,9 @@ export class EditorSession {
     if (!edit) return;
     this.findings = rebaseFindings(this.findings, edit);
     this.text = text;
-    this.scheduleReview();
+    // A finished sentence is reviewed at once; mid-sentence, after a short pause. A review still
+    // in flight for older text is cancelled by the next one (the background's review queue).
+    this.scheduleReview(endsSentence(text, edit) ? this.sentenceEndMs : this.debounceMs);
   }
 
   scheduleReview(delay = this.debounceMs) {

@@ -34,6 +34,7 @@ export const FEEDBACK_ACTIONS = Object.freeze(['applied', 'dismissed']);
  * @typedef {object} HelloReply
  * @property {boolean} enabled   whether Tactful is switched on for the sender's origin
  * @property {number} debounceMs how long to wait after the last keystroke before reviewing
+ * @property {number} sentenceEndMs the same wait when that keystroke ended a sentence or a line
  *
  * @typedef {object} ReviewRequest
  * @property {string} key   identifies one editor in the tab; a newer request with the

@@ -1,8 +1,9 @@
 /**
  * Tactful's own work per keystroke on a 5,000-character Gmail draft, read from the
  * performance marks the content script sets ("tactful:keystroke" for reading the draft
- * and moving findings, "tactful:render" for drawing). Printed, not asserted: timing
- * depends on the machine. The test fails only if the marks are missing.
+ * and moving findings, "tactful:render" for drawing), and the time from the last
+ * keystroke to the first underline with the server on loopback. Printed, not asserted:
+ * timing depends on the machine. The tests fail only if the marks or underlines are missing.
  */
 
 import { test, before, after } from 'node:test';
@@ -84,4 +85,52 @@ test('per-keystroke work on a 5,000-character draft', async () => {
       `${fmt(perKey)} ms mean (reading + rebasing ${fmt(sum(keystroke) / typed.length)} ms, p95 ${fmt(p95(keystroke))} ms; ` +
       `drawing ${fmt(sum(render) / render.length)} ms per frame over ${render.length} frames) for ${typed.length} keystrokes`,
   );
+});
+
+test('time from the last keystroke to underlines, server on loopback', async () => {
+  const draft = await env.open('gmail.html');
+  const editor = draft.locator('[g_editable="true"]');
+  await draft.evaluate(() => {
+    window.lastKeyAt = 0;
+    document.addEventListener('keydown', () => {
+      window.lastKeyAt = performance.now();
+    }, true);
+  });
+  const timeToUnderline = async (text) => {
+    await editor.evaluate((el) => {
+      el.replaceChildren(document.createElement('div'));
+      el.firstChild.append(document.createElement('br'));
+    });
+    await waitFor(() => draft.evaluate(() => !(CSS.highlights.get('tactful-excuse')?.size > 0)), { timeoutMs: 10_000, what: 'the underlines gone' });
+    await editor.click();
+    await draft.keyboard.type(text, { delay: 40 });
+    return draft.evaluate(() => new Promise((resolve, reject) => {
+      const give = setTimeout(() => reject(new Error('no underline within 10 s')), 10_000);
+      const tick = () => {
+        if (CSS.highlights.get('tactful-excuse')?.size > 0) {
+          clearTimeout(give);
+          resolve(performance.now() - window.lastKeyAt);
+        } else requestAnimationFrame(tick);
+      };
+      tick();
+    }));
+  };
+  // A new sentence each time, so the server's sentence cache does not answer for it; the draft ends
+  // with a full stop (reviewed at once) or mid-sentence (after the short pause).
+  const ended = [];
+  const unfinished = [];
+  for (let i = 1; i <= 5; i++) {
+    ended.push(await timeToUnderline(`Hi Anna, about order ${1000 + i}: sorry, we've been swamped this week.`));
+    unfinished.push(await timeToUnderline(`Hi Anna, about order ${2000 + i}: sorry, we've been swamped this week`));
+  }
+  const summary = (times) => {
+    const sorted = [...times].sort((a, b) => a - b);
+    return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms (${sorted[0].toFixed(0)}–${sorted.at(-1).toFixed(0)})`;
+  };
+  console.log(
+    `Time from the last keystroke to underlines (server on loopback, ${ended.length} drafts each): ` +
+      `last key a full stop ${summary(ended)}; last key mid-sentence ${summary(unfinished)}`,
+  );
+  assert.equal(ended.length + unfinished.length, 10);
+  await draft.close();
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { diffText, rebaseFindings, findPlaceholder, planReplacement, applyPlan, planFixAll } from '../../src/content/text/edits.js';
+import { diffText, endsSentence, rebaseFindings, findPlaceholder, planReplacement, applyPlan, planFixAll } from '../../src/content/text/edits.js';
 
 const finding = (start, end, extra = {}) => ({ rule: 'r', start, end, suggestions: [], ...extra });
 
@@ -85,4 +85,15 @@ test('a replacement is never tidied, and without the draft a deletion is exact',
   assert.deepEqual([swap.start, swap.end, swap.text], [0, 12, 'Good news']);
   const exact = planReplacement(finding(0, 12), { replacement: '', label: 'x' });
   assert.equal(applyPlan(text, exact), ', our team is on it.');
+});
+
+test('endsSentence: a full stop, question mark or new line just typed; not a word, a deletion or a space', () => {
+  const typed = (before, after) => endsSentence(after, diffText(before, after));
+  assert.equal(typed('Sorry', 'Sorry.'), true);
+  assert.equal(typed('Why', 'Why?'), true);
+  assert.equal(typed('Hi Anna,', 'Hi Anna,\n'), true);
+  assert.equal(typed('Sorry', 'Sorry,'), false);
+  assert.equal(typed('Sorry.', 'Sorry. '), false);
+  assert.equal(typed('Sorry. We', 'Sorry.'), false, 'a deletion');
+  assert.equal(typed('Sorry', 'Sorry'), false, 'no change');
 });

@@ -20,6 +20,12 @@ export function diffText(before, after) {
   return { start, removed: before.length - start - tail, inserted: after.length - start - tail };
 }
 
+/** The edit (from `diffText`) typed the end of a sentence or a line into `after`: worth a review at once. */
+export function endsSentence(after, edit) {
+  if (!edit || edit.inserted === 0) return false;
+  return /[.!?…\n]/u.test(after[edit.start + edit.inserted - 1] ?? '');
+}
+
 /**
  * Findings moved to follow an edit. A finding the edit touches is dropped: its words
  * changed, so the next review decides. Findings have `start` and `end`.
