@@ -138,18 +138,18 @@ def test_rewrite_chosen_ids(client):
 
 
 @pytest.mark.parametrize("text, rule, expected", [
-    ("Rest assured, our team is on it.", "core.scripted.rest_assured", "Our team is on it."),
+    ("We are working hard to resolve this, our team is on it.", "core.scripted.rest_assured", "Our team is on it."),
     ("Sorry for the delay, we've been swamped this week. It ships Friday.", "core.excuse.workload",
      "Sorry for the delay. It ships Friday."),
     # A deleted opening takes its full stop, and its line when nothing else is on it.
-    ("Dear Mr. Okonkwo,\n\nThank you for contacting Northwind Mobile. We have removed the charge.",
+    ("Dear Mr. Okonkwo,\n\nThank you for bringing this matter to our attention. We have removed the charge.",
      "core.scripted.thanks_contact", "Dear Mr. Okonkwo,\n\nWe have removed the charge."),
-    ("Dear Mr Thornton,\n\nThank you for contacting Brightspark Electrical.\n\nOur engineer came on 12 June.",
+    ("Dear Mr Thornton,\n\nThank you for taking the time to write to us.\n\nOur engineer came on 12 June.",
      "core.scripted.thanks_contact", "Dear Mr Thornton,\n\nOur engineer came on 12 June."),
-    ("Hi Sarah,\n\nThanks so much for getting in touch!! The part ships Friday.", "core.scripted.thanks_contact",
+    ("Hi Sarah,\n\nThanks so much for your valuable feedback!! The part ships Friday.", "core.scripted.thanks_contact",
      "Hi Sarah,\n\nThe part ships Friday."),
     # ... and a connective left opening the sentence.
-    ("Hi Dana,\n\nThank you for your email, and I'm sorry the signal has been patchy.",
+    ("Hi Dana,\n\nThank you for your kind words, and I'm sorry the signal has been patchy.",
      "core.scripted.thanks_contact", "Hi Dana,\n\nI'm sorry the signal has been patchy."),
 ])
 def test_rewrite_deletion_leaves_a_clean_sentence(client, text, rule, expected):

@@ -120,7 +120,8 @@ def test_a_bad_phrase_and_an_unknown_condition_are_located(tmp_path):
     found = _issues(folder)
     assert any(i.startswith(f"core/scripted.yaml:{phrase_line}:9: rule 'core.scripted.") for i in found), found
     assert f"core/excuse.yaml:{condition_line}:9: rule 'core.excuse.workload': unknown condition '{{new_tme}}' " \
-           "(did you mean '{new_time}'?); the pack's named conditions: {new_time}" in found
+           "(did you mean '{new_time}'?); the pack's named conditions: {new_time}, {patience_in_person}, " \
+           "{thanks_for_a_thing}" in found
 
 
 def test_a_class_defined_twice_and_a_file_not_listed_are_refused(tmp_path):

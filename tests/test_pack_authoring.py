@@ -63,6 +63,17 @@ def test_override_changes_severity_and_message():
     assert builtin_packs()["core"].rule("core.excuse.workload").severity == "warning"  # core itself is untouched
 
 
+def test_courtesy_lines_ship_switched_off_and_a_team_turns_them_on():
+    text = "Thanks for reaching out! The refund of $40 went out today. Let us know if you need anything else."
+    core = builtin_packs()["core"]
+    assert core.rule("core.scripted.courtesy").enabled is False
+    assert not [r for r in hits(core, text) if r.startswith("core.scripted")]
+    pack = team_pack("overrides:\n  core.scripted.courtesy:\n    enabled: true\n")
+    assert hits(pack, text).count("core.scripted.courtesy") == 2
+    assert problems("pack: team-a\nversion: \"1.0.0\"\nextends: core\n"
+                    "overrides:\n  core.scripted.courtesy:\n    enabled: maybe\n")
+
+
 def test_add_phrases_to_an_overshare_rule_with_examples():
     body = ("overrides:\n  core.overshare.code_names:\n    add_phrases: [\"project nimbus\"]\n"
             "    add_examples:\n      flag: [\"That is part of [[project Nimbus]].\"]\n      pass: [\"A nimbus cloud.\"]\n")
@@ -99,7 +110,7 @@ def test_a_team_rule_may_name_a_condition_of_core():
     assert "team-a.overshare.codename" not in hits(pack, "Project Falcon will be with you tomorrow at 10.")
     [issue] = problems('pack: team-a\nversion: "1"\nextends: core\nrules:\n' + rule.replace("new_time", "new_tim"))
     assert re.fullmatch(r"team-a\.yaml:\d+:\d+: rule 'team-a\.overshare\.codename': unknown condition '\{new_tim\}' "
-                        r"\(did you mean '\{new_time\}'\?\); the pack's named conditions: \{new_time\}", issue), issue
+                        r"\(did you mean '\{new_time\}'\?\); the pack's named conditions: \{new_time\}, .*", issue), issue
     [issue] = problems('pack: team-a\nversion: "1"\nrules:\n' + rule)  # no base pack: nothing to name
     assert issue.endswith("unknown condition '{new_time}'; the pack's named conditions: none")
 
@@ -110,7 +121,7 @@ def test_unknown_key_shows_file_line_column_and_rule():
     text = 'pack: team-a\nversion: "1"\nextends: core\nrules:\n' + OWN_RULE.replace("    phrases:", "    phrase:")
     [issue] = problems(text)
     assert issue == ("team-a.yaml:11:5: rule 'overshare.codename': unknown key 'phrase' (did you mean 'phrases'?); "
-                     "allowed keys: category, examples, id, kind, message, pattern, phrases, rationale, scope, severity, "
+                     "allowed keys: category, enabled, examples, id, kind, message, pattern, phrases, rationale, scope, severity, "
                      "suggestions, unless")
 
 

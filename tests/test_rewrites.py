@@ -58,9 +58,9 @@ def test_a_template_stands_as_its_own_sentence(reviewer, text):
 
 # 2. A deletion leaves no debris, and the greeting stays.
 @pytest.mark.parametrize("text,category,expected", [
-    ("Dear Mr. Okafor,\n\nThank you for contacting Eastgate Mobile. We have refunded the charge.", "scripted",
+    ("Dear Mr. Okafor,\n\nThank you for bringing this matter to our attention. We have refunded the charge.", "scripted",
      "Dear Mr. Okafor,\n\nWe have refunded the charge."),
-    ("Hi Sarah, thank you for getting in touch! The part ships Friday.", "scripted",
+    ("Hi Sarah, thank you for your valuable feedback! The part ships Friday.", "scripted",
      "Hi Sarah, the part ships Friday."),
     ("Honestly my manager is on my back about refunds right now, so I can't promise anything.", "overshare",
      "I can't promise anything."),

@@ -136,13 +136,15 @@ class Reviewer:
             self._cache.popitem(last=False)
         return result
 
-    def review(self, text: str, *, disabled_rules=(), disabled_categories=(), min_severity: str | None = None,
+    def review(self, text: str, *, disabled_rules=(), enabled_rules=(), disabled_categories=(),
+               min_severity: str | None = None,
                excluded: list[tuple[int, int]] = (), analyzers=None, model: bool = True,
                deadline: float | None = None) -> Review:
         """Review `text`. `excluded` lists code-point ranges known not to be the writer's (quoted HTML).
 
         With `analyzers` (an `tactful.analyzers.Analyzers`), clarity, tone and grammar findings join the
         rule findings and the summary gains words, reading grade, tone and the ready-to-send score.
+        A rule the pack ships switched off (`enabled: false`) is applied only when named in `enabled_rules`.
         With `model` false, the learned detector is not asked (rules alone). Past `deadline` (a
         `time.monotonic()` value) the review stops with `Overtime`.
         """
@@ -152,6 +154,9 @@ class Reviewer:
         disabled_rules, disabled_categories = set(disabled_rules), set(disabled_categories)
         floor = SEVERITY_RANK[min_severity] if min_severity else 0
         found: list[Finding] = []
+        # Lines that a rule the pack ships switched off matches (courtesy lines): the pack says they are fine as
+        # they are, so the detector does not flag them for that rule's category either.
+        allowed: list[Finding] = []
 
         def wanted(rule_id: str, category: str, severity: str) -> bool:
             return (rule_id not in disabled_rules and category not in disabled_categories
@@ -166,6 +171,10 @@ class Reviewer:
                 on_time()
             for hit in self.sentence_hits(sent.text):
                 rule = hit.rule
+                if not (rule.enabled or rule.id in enabled_rules):
+                    if rule.id not in disabled_rules:
+                        allowed.append(self._finding(text, sent, hit))
+                    continue
                 if not wanted(rule.id, rule.category, rule.severity):
                     continue
                 if self._condition and rule.kind == "condition" and not self._condition.accept(hit, draft):
@@ -176,6 +185,8 @@ class Reviewer:
         if model and self.detector is not None:
             extra = self.detector.findings(text, sents, found, self.detector_settings,
                                            lambda rule_id, category: wanted(rule_id, category, "warning"))
+            extra = [e for e in extra if not any(a.category == e.category and a.start < e.end and e.start < a.end
+                                                 for a in allowed)]
             found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
         found = sentence_level(text, sents, found,
                                self._fault_probability if model and self.detector is not None else None)

@@ -90,13 +90,14 @@ class Rule:
     scope: str = "match"
     unless: tuple[str, ...] = ()
     origin: str = ""  # pack id that defined the rule
+    enabled: bool = True  # false: shipped switched off, for a team to turn on (`overrides`)
     # Where each example was written, flag examples then pass examples: (file, line, column).
     example_marks: tuple[tuple[str, int, int], ...] = field(default=(), compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {
             "id": self.id, "kind": self.kind, "category": self.category, "severity": self.severity,
-            "message": self.message, "rationale": self.rationale, "pack": self.origin,
+            "message": self.message, "rationale": self.rationale, "pack": self.origin, "enabled": self.enabled,
             "suggestions": [s.to_dict() for s in self.suggestions],
             "examples": {"flag": [_marked(e) for e in self.flag], "pass": [e.text for e in self.passes]},
         }
@@ -241,7 +242,7 @@ def build_pack(data: dict, marks: dict, source: str) -> Pack:
             flag=tuple(parse_example(e) for e in rd["examples"]["flag"]),
             passes=tuple(parse_example(e) for e in rd["examples"]["pass"]),
             phrases=tuple(rd.get("phrases", ())), pattern=rd.get("pattern"),
-            scope=rd.get("scope", "match"), unless=tuple(unless),
+            scope=rd.get("scope", "match"), unless=tuple(unless), enabled=rd.get("enabled", True),
             origin=pack_id, example_marks=_example_marks(marks, ("rules", i, "examples"), rd["examples"], source),
         ))
     pack = Pack(id=pack_id, version=str(data["version"]), name=data.get("name", pack_id),
@@ -420,6 +421,7 @@ def resolve(pack: Pack, lookup) -> Pack:
             rule = replace(
                 rule,
                 severity=change.get("severity", rule.severity),
+                enabled=change.get("enabled", rule.enabled),
                 message=change.get("message", rule.message).strip(),
                 rationale=change.get("rationale", rule.rationale).strip(),
                 phrases=rule.phrases + tuple(change.get("add_phrases", ())),

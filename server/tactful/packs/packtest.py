@@ -96,7 +96,8 @@ def _flag_problems(reviewer: Reviewer, rule: Rule, example: Example) -> list[str
 
 def _hits(reviewer: Reviewer, rule: Rule, text: str) -> list:
     others = [r.id for r in reviewer.pack.rules if r.id != rule.id]
-    return [f for f in reviewer.review(text, disabled_rules=others).findings if f.rule == rule.id]
+    return [f for f in reviewer.review(text, disabled_rules=others, enabled_rules={rule.id}).findings
+            if f.rule == rule.id]
 
 
 def _spans(text: str, hits: list) -> str:

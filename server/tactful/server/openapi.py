@@ -112,6 +112,7 @@ SCHEMAS = {
         "id": {"type": "string"}, "kind": {"type": "string"}, "category": {"type": "string"},
         "severity": {"type": "string"}, "message": {"type": "string"}, "rationale": {"type": "string"},
         "pack": {"type": "string"},
+        "enabled": {"type": "boolean", "description": "false: the rule ships switched off; a team pack turns it on."},
         "suggestions": {"type": "array", "items": {"$ref": "#/components/schemas/Suggestion"}},
         "examples": {"type": "object", "properties": {"flag": _STR_LIST, "pass": _STR_LIST}}}},
     "PackDetail": {"type": "object", "required": ["id", "version", "rules"], "properties": {
