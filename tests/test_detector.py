@@ -212,3 +212,21 @@ def test_feedback_is_counted_per_source(client):
     stats = client.get("/v1/stats").get_json()
     assert stats["bySource"]["model"]["dismissed"] == 1 and stats["bySource"]["rule"]["dismissed"] == 1
     assert stats["bySource"]["model"]["fired"] == 1 and stats["rules"]["tactful.model.excuse"]["dismissed"] == 1
+
+
+def test_a_draft_longer_than_the_sentence_cache_is_scored_whole():
+    """The per-sentence cache may let rows go while a draft is scored: the scores never depend on it."""
+    from tactful.detector.model import Detector, load_detector
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.segment import sentences
+
+    shipped = load_detector()
+    small = Detector(shipped.weights, shipped.bias, shipped.meta, cache_size=2)
+    text = ("Dear Mrs Okonkwo,\n\nOur warehouse team has been short for weeks. The courier changed depots too. "
+            "Honestly my manager is on my back about it. Your parcel 4471 left today. It arrives Friday.")
+    sents = sentences(text, authored_blocks(text))
+    assert len(sents) > 2
+    shipped.clear_cache()
+    assert small.batch([s.text for s in sents]) == shipped.batch([s.text for s in sents])
+    assert small.in_context(sents, range(len(sents))) == shipped.in_context(sents, range(len(sents)))
+    assert len(small._cache) <= 2

@@ -82,11 +82,27 @@ class Detector:
         return self.batch([sentence])[0]
 
     def batch(self, sentences: list[str]) -> list[tuple[float, ...]]:
-        """Probabilities for many sentences in one pass, each on its own (no neighbours).
+        """Probabilities for many sentences in one pass, each on its own (no neighbours)."""
+        k = len(CATEGORIES)
+        rows = self._rows(sentences)
+        part = np.stack([rows[s] for s in sentences]) if sentences else np.zeros((0, 3 * k), np.float32)
+        empty = np.isnan(part[:, 0])
+        part = np.nan_to_num(part)
+        z = part[:, :k] + self.bias
+        probs = np.where(empty[:, None], 0.0, 0.5 * (1.0 + np.tanh(z / 2)))  # the logistic, overflow-free
+        return [tuple(p) for p in probs.tolist()]
 
-        Cached by sentence text (re-reviews repeat most): per sentence, the scores of its own n-grams and of its
-        n-grams as the previous and as the next sentence of a neighbour, which `findings` adds up."""
-        todo = [s for s in dict.fromkeys(sentences) if s not in self._cache]
+    def _rows(self, sentences: list[str]) -> dict[str, np.ndarray]:
+        """Per sentence, the scores of its own n-grams and of its n-grams as the previous and as the next sentence
+        of a neighbour (which `in_context` adds up); cached by sentence text, since re-reviews repeat most. The
+        rows are returned, not read back from the cache, which may have let some go by then."""
+        rows = {}
+        for s in dict.fromkeys(sentences):
+            row = self._cache.get(s)
+            if row is not None:
+                self._cache.move_to_end(s)
+                rows[s] = row
+        todo = [s for s in dict.fromkeys(sentences) if s not in rows]
         if todo:
             idx, owner = features.batch_indexes(todo)
             counts = np.bincount(owner, minlength=len(todo)).astype(np.float32)
@@ -98,32 +114,26 @@ class Detector:
             part = np.zeros((len(todo), 3 * k), dtype=np.float64)
             if len(idx):
                 starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-                rows = np.concatenate([self.weights[idx], self.weights[features.context_buckets(idx, 0)],
-                                       self.weights[features.context_buckets(idx, 1)]], axis=1)
-                part[owner[starts]] = np.add.reduceat(rows, starts, axis=0)
+                stacked = np.concatenate([self.weights[idx], self.weights[features.context_buckets(idx, 0)],
+                                          self.weights[features.context_buckets(idx, 1)]], axis=1)
+                part[owner[starts]] = np.add.reduceat(stacked, starts, axis=0)
             part *= 1.0 / np.sqrt(np.maximum(counts, 1.0))[:, None]
             part[:, k:] *= features.CONTEXT
             part = part.astype(np.float32)
             part[counts == 0] = np.nan  # an empty sentence: no score, and nothing for its neighbours
             for s, row in zip(todo, part):
-                self._cache[s] = row
+                rows[s] = self._cache[s] = row
             while len(self._cache) > self._cache_size:
                 self._cache.popitem(last=False)
-        k = len(CATEGORIES)
-        part = np.stack([self._cache[s] for s in sentences]) if sentences else np.zeros((0, 3 * k), np.float32)
-        empty = np.isnan(part[:, 0])
-        part = np.nan_to_num(part)
-        z = part[:, :k] + self.bias
-        probs = np.where(empty[:, None], 0.0, 0.5 * (1.0 + np.tanh(z / 2)))  # the logistic, overflow-free
-        return [tuple(p) for p in probs.tolist()]
+        return rows
 
     def in_context(self, sents, which) -> dict[int, tuple[float, ...]]:
         """The probabilities of sentences `which` (indexes into `sents`), each scored with its neighbours: only
         they and the sentences next to them are hashed (the batch fills the cache)."""
         k = len(CATEGORIES)
         needed = sorted({m for c in which for m in (c - 1, c, c + 1) if 0 <= m < len(sents)})
-        self.batch([sents[m].text for m in needed])
-        rows = {m: self._cache[sents[m].text] for m in needed}
+        by_text = self._rows([sents[m].text for m in needed])
+        rows = {m: by_text[sents[m].text] for m in needed}
         out = {}
         for c in which:
             own = rows[c]

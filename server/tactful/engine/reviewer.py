@@ -5,9 +5,9 @@
     review.findings  # (Finding(rule='core.excuse.workload', ...),)
 
 Steps: find the authored part of the draft, split it into sentences, match
-every rule kind on every sentence (cached per sentence text), check draft
-conditions, widen each hit to its scope, fit suggestions to the spot they
-land in, and keep one finding per span.
+every rule kind on every sentence (cached per sentence text), widen each hit
+to its scope, fit suggestions to the spot they land in, and keep one finding
+per span.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import logging
 import re
 import time
 from collections import Counter, OrderedDict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 
 from ..detector import load_detector
@@ -24,7 +24,6 @@ from ..detector.model import CATEGORIES as _DETECTOR_CATEGORIES
 from ..kinds import Hit, build_matchers
 from ..packs import regex
 from ..packs.pack import Pack
-from . import signals
 from .authored import Block, authored_blocks
 from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
 from .segment import Sentence, sentences, tokens
@@ -48,24 +47,6 @@ _LEAD_INS = re.compile(
     r"fortunately|luckily|sadly|of course|no worries)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\[[^\]]+\]")
 _TERMINAL = ".!?"
-
-
-@dataclass
-class Draft:
-    """What a condition rule may ask about the whole draft; signals are computed on first use."""
-
-    text: str
-    blocks: list[Block]
-    _signals: dict = field(default_factory=dict)
-
-    @cached_property
-    def authored(self) -> str:
-        return "\n".join(self.text[b.start:b.end] for b in self.blocks)
-
-    def signal(self, name: str) -> bool:
-        if name not in self._signals:
-            self._signals[name] = signals.DETECTORS[name](self.authored)
-        return self._signals[name]
 
 
 @dataclass(frozen=True)
@@ -110,7 +91,6 @@ class Reviewer:
         self.detector = load_detector() if detector == "shipped" else detector
         self.detector_settings = self.detector.settings.merged(pack.detector) if self.detector else None
         self.matchers = build_matchers(pack.rules, pack.classes)
-        self._condition = next((m for m in self.matchers if hasattr(m, "accept")), None)
         self._unless = {r.id: [regex.compile_pattern(u) for u in r.unless] for r in pack.rules if r.unless}
         self._cache: OrderedDict[str, tuple[Hit, ...]] = OrderedDict()
         self._cache_size = cache_size
@@ -150,7 +130,6 @@ class Reviewer:
         """
         blocks = subtract(authored_blocks(text), excluded) if excluded else authored_blocks(text)
         sents = sentences(text, blocks)
-        draft = Draft(text, blocks)
         disabled_rules, disabled_categories = set(disabled_rules), set(disabled_categories)
         floor = SEVERITY_RANK[min_severity] if min_severity else 0
         found: list[Finding] = []
@@ -176,8 +155,6 @@ class Reviewer:
                         allowed.append(self._finding(text, sent, hit))
                     continue
                 if not wanted(rule.id, rule.category, rule.severity):
-                    continue
-                if self._condition and rule.kind == "condition" and not self._condition.accept(hit, draft):
                     continue
                 found.append(self._finding(text, sent, hit))
         found = resolve_overlaps(found)

@@ -1,4 +1,5 @@
-"""Facts about a whole draft that condition rules ask for (``draft_lacks``/``draft_has``)."""
+"""Where a draft gives the customer a time ("by Friday", "at 2 pm"): the rewrites leave out a time template
+where the draft already has one, and the detector reads a time given beside a cause as a fact, not an excuse."""
 
 from __future__ import annotations
 
@@ -28,13 +29,3 @@ def eta_spans(text: str) -> list[tuple[int, int]]:
         return [m.span() for m in ETA_FAST.finditer(text)]
     except UnicodeEncodeError:
         return [m.span() for m in ETA.finditer(text)]
-
-_APOLOGY = re.compile(r"\b(sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
-_OWNERSHIP = re.compile(r"\b(I|we)( will|'ll| am going to|'m going to| have|'ve)\b", re.IGNORECASE)
-
-DETECTORS = {
-    "eta": lambda text: bool(ETA.search(text)),
-    "question": lambda text: "?" in text,
-    "apology": lambda text: bool(_APOLOGY.search(text)),
-    "ownership": lambda text: bool(_OWNERSHIP.search(text)),
-}
