@@ -140,6 +140,16 @@ def test_the_check_refuses_a_deletion_under_a_pronoun():
     assert "dangling-reference" not in problems(text, text.index("They"), later, "", (0, 0), (0, later))
 
 
+# 8. A time template never promises what the draft says is already done.
+def test_no_time_template_where_the_draft_says_it_is_done(reviewer):
+    text = ("Hi Jen,\n\nSorry, we've been swamped this week. I've refunded the second charge of $30 to your card, "
+            "so you're all set.")
+    results = one_clicks(reviewer, text, "excuse")
+    assert results
+    for _, after in results:
+        assert "[day and time]" not in after and "I've refunded the second charge of $30" in after
+
+
 def test_a_sign_off_is_never_flagged(reviewer):
     text = "Dear Ms Hale,\n\nThe refund of £40 went out today.\n\nRespectfully yours,\nTom Reid\nAccounts"
     assert all(f.end <= text.index("Respectfully") for f in reviewer.review(text).findings)

@@ -49,7 +49,12 @@ _SPREADS = frozenset(("excuse", "overshare", "defensive"))
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
     r"\b(?:let you know|keep you (?:posted|updated|in the loop)|update you|get back to you|be in touch|"
-    r"(?:I|we)(?:'ll| will) (?:call|ring|phone|email|e-mail|text|message|send|chase|ping|check|confirm|follow up))\b",
+    r"(?:I|we)(?:'ll| will) (?:call|ring|phone|email|e-mail|text|message|send|chase|ping|check|confirm|follow up)|"
+    # ... or says it is already done ("I've refunded the second charge", "it's fixed now"): no time to promise
+    r"(?:I|we)(?:'ve| have) (?:now |just |already )?(?:refunded|fixed|sorted|resolved|reset|replaced|credited|"
+    r"rebooked|reissued|re-?sent|corrected|cancelled|canceled|processed|restored|reversed)|"
+    r"(?:has|have) (?:now |just |already )?been (?:refunded|fixed|sorted|resolved|credited|replaced|corrected|"
+    r"processed|restored|reversed|reissued|re-?sent)|(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
     re.IGNORECASE)
 _GAP = " \t,;:—–-"
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
