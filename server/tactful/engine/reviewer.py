@@ -38,7 +38,7 @@ class Overtime(Exception):
     """A review passed its deadline; the caller answers 'try again' and the worker is free again."""
 
 # Where a clause begins or ends inside a sentence.
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[—–-]\s|[—–]")
+_CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()]|\s[—–-]\s|[—–]")  # "$1,034" and "2:30" are not breaks
 _CLAUSE_WORDS = re.compile(
     r"\b(but|and|so|because|since|although|though|while|which|as|however|unfortunately|honestly|frankly)\b",
     re.IGNORECASE)
