@@ -67,6 +67,12 @@ class Settings:
 class Detector:
     def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict, cache_size: int = 8192) -> None:
         self.weights = weights.astype(np.float32)
+        # Per bucket, its weights side by side with those of the buckets it maps to as a neighbour's previous
+        # and next sentence (`features.context_buckets`): one row lookup per n-gram instead of three.
+        buckets = np.arange(len(self.weights), dtype=np.int64)
+        self._stacked = np.ascontiguousarray(np.concatenate(
+            [self.weights, self.weights[features.context_buckets(buckets, 0)],
+             self.weights[features.context_buckets(buckets, 1)]], axis=1))
         self.bias = bias.astype(np.float32)
         self.meta = meta
         self.settings = Settings({c: True for c in CATEGORIES},
@@ -114,9 +120,7 @@ class Detector:
             part = np.zeros((len(todo), 3 * k), dtype=np.float64)
             if len(idx):
                 starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
-                stacked = np.concatenate([self.weights[idx], self.weights[features.context_buckets(idx, 0)],
-                                          self.weights[features.context_buckets(idx, 1)]], axis=1)
-                part[owner[starts]] = np.add.reduceat(stacked, starts, axis=0)
+                part[owner[starts]] = np.add.reduceat(self._stacked[idx], starts, axis=0)
             part *= 1.0 / np.sqrt(np.maximum(counts, 1.0))[:, None]
             part[:, k:] *= features.CONTEXT
             part = part.astype(np.float32)
