@@ -39,7 +39,10 @@ export function bindEditorInput(session) {
     if (f) ui.card.open(session, f);
     else if (ui.card.session === session) ui.card.close();
   }));
-  session.listen(editor.element, 'keydown', trusted((e) => {
+  // Capture phase on the editor's window: Tactful's keys are taken before the editor's own
+  // handlers on the element see them (TinyMCE would otherwise split the paragraph on Alt+Enter).
+  session.listen(editor.win, 'keydown', trusted((e) => {
+    if (e.target !== editor.element && !editor.element.contains(e.target)) return;
     if (e.key === 'Enter' && e.altKey) {
       e.preventDefault();
       session.sync();
@@ -52,6 +55,6 @@ export function bindEditorInput(session) {
       ui.card.close();
       ui.panel.close();
     }
-  }));
+  }), { capture: true });
   session.cleanups.push(() => ui.win.cancelAnimationFrame(frame));
 }

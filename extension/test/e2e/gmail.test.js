@@ -105,3 +105,23 @@ test('dismissing a finding hides it in this draft and the server counts it', asy
   assert.equal((await highlightTexts(page))['tactful-scripted'], undefined);
   assert.deepEqual((await highlightTexts(page))['tactful-excuse']?.map(clauseText), [clauseText(EXCUSE)]);
 });
+
+test('underlines stay on their words while the writer types before them, keystroke by keystroke', async () => {
+  const draft = await env.open('gmail.html');
+  await draft.click('#start');
+  await draft.keyboard.type(`Sorry, ${EXCUSE}. ${SCRIPTED}`);
+  await waitForHighlight(draft, 'tactful-excuse', EXCUSE);
+  await waitForHighlight(draft, 'tactful-scripted', SCRIPTED);
+  await draft.keyboard.press('Home');
+  // Each key before the findings moves them; after each, the underlines cover the same words
+  // (drawn again from the moved findings, or kept as the live ranges that moved with the text).
+  for (const key of 'Hi Anna, ') {
+    await draft.keyboard.type(key);
+    await draft.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const texts = await highlightTexts(draft);
+    assert.deepEqual(texts['tactful-excuse']?.map(clauseText), [clauseText(EXCUSE)], `after "${key}"`);
+    assert.deepEqual(texts['tactful-scripted']?.map(clauseText), [clauseText(SCRIPTED)], `after "${key}"`);
+  }
+  assert.deepEqual(draft.errors, []);
+  await draft.close();
+});

@@ -15,8 +15,7 @@
  */
 
 import assert from 'node:assert/strict';
-import path from 'node:path';
-import { press, waitFor, RESULTS_DIR } from './harness.js';
+import { press, waitFor } from './harness.js';
 import { card, highlightCenter, openCardAt, waitForHighlight } from './page-helpers.js';
 
 const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
@@ -80,21 +79,9 @@ export async function applyWithMouse(page, target, offset, step) {
 export async function applyWithKeyboard(page, target, offset, step) {
   await waitForHighlight(target, step.name, step.text);
   const point = await highlightCenter(target, step.name, step.text, offset);
-  const cardHasFocus = () => page.evaluate(() => document.activeElement?.localName === 'tactful-ui');
-  // NOTE: in a full Firefox run, Alt+Enter now and then leaves focus in the editor (never seen in a
-  // run of this spec alone); the second try is logged with a screenshot, and a second miss fails.
-  for (let attempt = 1; ; attempt++) {
-    await page.mouse.click(point.x, point.y);
-    await press(page, 'Alt+Enter');
-    const focused = await waitFor(cardHasFocus, { timeoutMs: 1500, what: 'focus in the card' }).catch((error) => {
-      if (attempt > 1) throw error;
-      return false;
-    });
-    if (focused) break;
-    const shot = path.join(RESULTS_DIR, `alt-enter-missed-${Date.now()}.png`);
-    await page.screenshot({ path: shot });
-    console.log(`Alt+Enter left focus in the editor; trying once more (screenshot: ${shot})`);
-  }
+  await page.mouse.click(point.x, point.y);
+  await press(page, 'Alt+Enter');
+  await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 3000, what: 'focus in the card' });
   await page.keyboard.press('Enter');
 }
 

@@ -46,13 +46,23 @@ export class HighlightPainter {
   }
 
   paint(findings) {
-    this.clear();
+    const previous = this.ranges;
+    this.ranges = new Map();
     for (const f of findings) {
-      const range = this.editor.rangeFor(f.start, f.end);
       const name = highlightName(f.category);
+      const old = previous.get(f.id);
+      // NOTE: ranges are live, so typing elsewhere moves them with their words. One is kept while it
+      // still spans as many characters as the finding (typing at its very start grows it: redrawn).
+      if (old && old.name === name && !old.range.collapsed && old.range.toString().length === f.end - f.start) {
+        previous.delete(f.id);
+        this.ranges.set(f.id, old);
+        continue;
+      }
+      const range = this.editor.rangeFor(f.start, f.end);
       this.registry.get(name).add(range);
       this.ranges.set(f.id, { name, range });
     }
+    for (const { name, range } of previous.values()) this.registry.get(name).delete(range);
     if (this.active) this.setActive(this.active);
   }
 
