@@ -4,6 +4,7 @@ team with an admin and a member token."""
 from __future__ import annotations
 
 from tactful.server.auth import hash_token, new_token
+from tactful.server.parts import parts
 
 CODENAME_RULE = """\
   - id: overshare.codename
@@ -35,7 +36,7 @@ def codename_pack(label: str = "1.0", message: str = "Code names mean nothing.",
 
 class Team:
     def __init__(self, app, name, pack=None):
-        store = app.extensions["tactful.store"]
+        store = parts(app).store
         store.create_team(name, pack)
         self.admin, self.member = new_token(), new_token()
         store.add_token(name, "admin", hash_token(self.admin))

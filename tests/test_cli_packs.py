@@ -13,6 +13,7 @@ from werkzeug.serving import make_server
 from tactful.cli.main import main
 
 from packfixtures import codename_pack
+from tactful.server.parts import parts
 
 TEAMS = Path(__file__).resolve().parent.parent / "rules" / "teams"
 CORE = TEAMS.parent / "core"
@@ -123,7 +124,7 @@ def server(tmp_path):
     thread.start()
     yield f"http://127.0.0.1:{http.server_port}", f"sqlite:///{db}", app
     http.shutdown()
-    app.extensions["tactful.background"].stop()
+    parts(app).background.stop()
 
 
 def _tokens(out: str) -> dict[str, str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tactful.config import Settings
+from tactful.server.parts import parts
 
 
 def test_defaults():
@@ -36,7 +37,7 @@ def test_serve_compiles_the_packs_and_freezes_them_before_forking(tmp_path):
     from tactful.server.wsgi import prepare_for_fork
 
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path)})
-    registry = app.extensions["tactful.packs"]
+    registry = parts(app).packs
     try:
         prepare_for_fork(app)
         assert gc.get_freeze_count() > 100_000  # the compiled core pack and the lexicons, out of GC's sight

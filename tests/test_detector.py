@@ -16,6 +16,7 @@ from tactful.detector import features
 from tactful.detector.corpus import read_jsonl, units
 from tactful.engine.reviewer import Reviewer
 from tactful.packs.pack import builtin_packs, load_pack_text, resolve
+from tactful.server.parts import parts
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "batches"
 EXCUSE = "Our new warehouse system went live on Monday and everything has been upside down since."
@@ -208,7 +209,7 @@ def test_feedback_is_counted_per_source(client):
     found = client.post("/v1/review", json={"text": "Sorry, we have been swamped. " + EXCUSE}).get_json()["findings"]
     for f in found:
         assert client.post("/v1/feedback", json={"rule": f["rule"], "action": "dismissed"}).status_code == 202
-    client.application.extensions["tactful.feedback"].flush()
+    parts(client.application).feedback.flush()
     stats = client.get("/v1/stats").get_json()
     assert stats["bySource"]["model"]["dismissed"] == 1 and stats["bySource"]["rule"]["dismissed"] == 1
     assert stats["bySource"]["model"]["fired"] == 1 and stats["rules"]["tactful.model.excuse"]["dismissed"] == 1

@@ -23,6 +23,7 @@ from tactful.server import create_app
 from tactful.server.auth import hash_token, new_token
 
 from packfixtures import codename_pack
+from tactful.server.parts import parts
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 PROBLEM = "application/problem+json"
@@ -122,7 +123,7 @@ def _review(client, token=None, addr="127.0.0.1"):
 
 def test_made_up_bearer_strings_gain_no_budget_but_real_tokens_have_their_own(tmp_path):
     app = make(tmp_path, rate_limit="3 per minute")
-    store = app.extensions["tactful.store"]
+    store = parts(app).store
     store.create_team("acme", None)
     token = new_token()
     store.add_token("acme", "member", hash_token(token))

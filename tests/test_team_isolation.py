@@ -16,6 +16,7 @@ import pytest
 from tactful.server import create_app
 
 from packfixtures import Team, bearer, codename_pack
+from tactful.server.parts import parts
 
 ANALYZERS = Path(__file__).resolve().parent.parent / "server" / "tactful" / "analyzers"
 PACK = codename_pack()  # team-a, extends core, rule team-a.overshare.codename
@@ -27,8 +28,8 @@ PIGGYBACK = 'pack: team-y\nversion: "1"\nextends: team-a\n'
 def app(tmp_path):
     app = create_app({"TESTING": True, "INSTANCE_PATH": str(tmp_path / "instance"), "auth": True, "rate_limit": ""})
     yield app
-    app.extensions["tactful.background"].stop()
-    app.extensions["tactful.store"].close()
+    parts(app).background.stop()
+    parts(app).store.close()
 
 
 @pytest.fixture()
@@ -92,7 +93,7 @@ def test_a_pack_id_another_team_owns_is_taken_without_naming_the_owner(app, team
 
 def test_a_stored_version_built_on_another_teams_pack_is_neither_rolled_back_to_nor_served(app, teams):
     x, y = teams
-    store, registry = app.extensions["tactful.store"], app.extensions["tactful.packs"]
+    store, registry = parts(app).store, parts(app).packs
     client = app.test_client()
     # Published before packs were confined to their team: version 1 of Y's pack extends X's.
     store.publish("team-y", "1", PIGGYBACK, "yco")
@@ -122,7 +123,7 @@ def test_feedback_accepts_only_rules_the_caller_can_see(app, teams):
         r = feedback(y.member, rule)
         assert r.status_code == 422 and r.mimetype == "application/problem+json", rule
         assert f"'{rule}'" in r.get_json()["detail"]
-    counter = app.extensions["tactful.feedback"]
+    counter = parts(app).feedback
     counter.flush()
     assert set(client.get("/v1/stats", headers=bearer(y.admin)).get_json()["rules"]) == set()
     assert "core.made.up" not in client.get("/v1/stats", headers=bearer(x.admin)).get_json()["rules"]
@@ -135,8 +136,8 @@ def test_made_up_rule_ids_do_not_grow_the_table(app):
         r = client.post("/v1/feedback", json={"rule": f"core.invented.r{i}", "action": "applied"},
                         headers=bearer(team.member))
         assert r.status_code == 422
-    app.extensions["tactful.feedback"].flush()
-    assert app.extensions["tactful.store"].counts("acme") == {}
+    parts(app).feedback.flush()
+    assert parts(app).store.counts("acme") == {}
 
 
 def test_every_analyzer_rule_id_is_accepted_as_feedback(app):

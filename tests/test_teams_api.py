@@ -14,6 +14,7 @@ from dbfixtures import fresh_postgres_database, pg_database, set_connections  # 
 from tactful.server import create_app
 
 from packfixtures import Team, bearer, codename_pack
+from tactful.server.parts import parts
 
 TEAM_HEAD = """\
 disable: [core.scripted.inconvenience]
@@ -50,8 +51,8 @@ both = pytest.mark.parametrize("url", ["sqlite", "postgresql"], indirect=True)
 def app(tmp_path, url):
     app = make_app(tmp_path, url, auth=True)
     yield app
-    app.extensions["tactful.background"].stop()
-    app.extensions["tactful.store"].close()
+    parts(app).background.stop()
+    parts(app).store.close()
 
 
 @pytest.fixture()
@@ -66,7 +67,7 @@ def acme(app):
 
 def stored(app, team, rule, expected, timeout=5.0):
     """The counts of `rule` in the database once they equal `expected` (the background thread flushes too)."""
-    store, counter = app.extensions["tactful.store"], app.extensions["tactful.feedback"]
+    store, counter = parts(app).store, parts(app).feedback
     deadline = time.monotonic() + timeout
     while True:
         counter.flush()
@@ -238,11 +239,11 @@ def test_feedback_is_counted_per_team_and_rule_without_text(app, client, acme):
     only = client.get("/v1/stats?pack=team-a", headers=bearer(acme.admin)).get_json()["rules"]
     # One pack's view: its rules, and the learned detector's (which reviews under every pack).
     assert {r for r in only if not r.startswith("tactful.model.")} <= \
-        {r.id for r in app.extensions["tactful.packs"].get("team-a").rules}
+        {r.id for r in parts(app).packs.get("team-a").rules}
     # Flushed to the database: numbers only, and the same numbers.
     expected = {"fired": 2, "applied": 1, "dismissed": 2, "disabled": 0}
     assert stored(app, "acme", "team-a.overshare.codename", expected) == expected
-    store = app.extensions["tactful.store"]
+    store = parts(app).store
     with store.engine.connect() as conn:
         dump = " ".join(str(v) for row in conn.exec_driver_sql("SELECT * FROM feedback_counts") for v in row)
     assert "swamped" not in dump and "Falcon" not in dump
@@ -269,7 +270,7 @@ def test_single_user_mode_needs_no_token_and_publishes_from_this_machine_only(tm
     assert any(f["rule"] == "team-a.overshare.codename" for f in body["findings"])
     client.post("/v1/feedback", json={"rule": "core.excuse.workload", "action": "dismissed"})
     assert client.get("/v1/stats").get_json()["rules"]["core.excuse.workload"]["dismissed"] == 1
-    app.extensions["tactful.store"].close()
+    parts(app).store.close()
 
 
 def test_sqlite_file_is_created_in_the_instance_folder_on_first_start(tmp_path):
@@ -302,5 +303,5 @@ def test_database_outage_reviews_go_on_publish_is_503_then_recovers(tmp_path, pg
     assert r.status_code == 201 and r.get_json()["version"] == 2
     expected = {"fired": 2, "applied": 0, "dismissed": 1, "disabled": 0}  # two reviews, one during the outage
     assert stored(app, "acme", "core.excuse.workload", expected) == expected
-    app.extensions["tactful.background"].stop()
-    app.extensions["tactful.store"].close()
+    parts(app).background.stop()
+    parts(app).store.close()

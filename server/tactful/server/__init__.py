@@ -9,6 +9,7 @@ from flask import Flask
 from ..config import Settings
 from ..service import Background, FeedbackCounter, PackRegistry
 from . import errors
+from .parts import KEY, Parts
 
 log = logging.getLogger("tactful")
 
@@ -32,24 +33,20 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     store = _open_store(app, settings)
     registry = PackRegistry(settings.default_pack, store)
     counter = FeedbackCounter(store)
-    app.extensions["tactful.store"] = store
-    app.extensions["tactful.packs"] = registry
-    app.extensions["tactful.feedback"] = counter
-
     from ..analyzers import Analyzers
     analyzers = Analyzers(settings.languagetool_url, settings.languagetool_budget, settings.languagetool_local)
     analyzers.warm()  # the CMU dictionary and VADER lexicon load now, not in the first review
-    app.extensions["tactful.analyzers"] = analyzers
+    app.extensions[KEY] = found = Parts(store, registry, counter, analyzers)
 
     errors.register(app)
     # Readiness checks: name -> callable returning (ok, detail); areas add their own.
-    app.extensions["tactful.checks"] = {"packs": lambda: (bool(app.extensions["tactful.packs"].get()), "")}
+    found.checks["packs"] = lambda: (bool(registry.get()), "")
 
     from . import auth
     tokens = auth.TokenCache(store)
-    app.extensions["tactful.tokens"] = tokens
-    app.extensions["tactful.checks"]["database"] = store.ping
-    app.extensions["tactful.checks"]["grammar"] = lambda: _grammar_check(analyzers)
+    found.tokens = tokens
+    found.checks["database"] = store.ping
+    found.checks["grammar"] = lambda: _grammar_check(analyzers)
     _first_load(registry, tokens, store)
 
     def poll() -> None:
@@ -58,7 +55,7 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
 
     background = Background([("flush", FLUSH_SECONDS, counter.flush),
                              ("poll", settings.pack_refresh_seconds, poll)], on_fork=store.after_fork)
-    app.extensions["tactful.background"] = background
+    found.background = background
     app.before_request(background.ensure_running)
 
     from . import feedback, hardening, meta, openapi, review, teams, teams_openapi

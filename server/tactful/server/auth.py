@@ -25,10 +25,11 @@ import secrets
 import threading
 import time
 
-from flask import Flask, current_app, g, request
+from flask import Flask, g, request
 
 from ..store import StoreUnavailable, TokenInfo
 from .errors import ApiError
+from .parts import parts
 
 ADMIN, MEMBER = "admin", "member"
 TOKEN_PREFIX = "tct_"
@@ -119,7 +120,7 @@ def init_app(app: Flask, settings, tokens: TokenCache | None) -> None:
                                {"WWW-Authenticate": 'Bearer realm="tactful", error="invalid_token"'})
             else:
                 g.team, g.role, g.token_id = info.team, info.role, info.id
-                registry = current_app.extensions["tactful.packs"]
+                registry = parts().packs
                 if info.team_pack and registry.get(info.team_pack) is not None:
                     g.team_pack = info.team_pack
         need = ADMIN if endpoint in ADMIN_ONLY else MEMBER

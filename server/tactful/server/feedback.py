@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import re
 
-from flask import Blueprint, current_app, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 
 from ..engine.findings import CATEGORIES
 from ..service import ACTIONS
 from ..store import StoreUnavailable
 from .errors import ApiError
+from .parts import parts
 from .review import caller_team, json_body, visible_pack
 from .teams_openapi import RULE_ID
 
@@ -35,7 +36,7 @@ def _known(rule_id: str) -> bool:
     """Whether `rule_id` is an analyzer's rule or a rule of a pack the caller can see."""
     if rule_id in ANALYZER_RULES:
         return True
-    registry, team = current_app.extensions["tactful.packs"], caller_team()
+    registry, team = parts().packs, caller_team()
     return any(pack.rule(rule_id) for pack in registry.packs().values()
                if pack.id == g.get("team_pack") or registry.visible_to(pack.id, team))
 
@@ -56,7 +57,7 @@ def feedback():
     if not _known(rule):
         raise ApiError(422, f"Unknown rule '{rule}': feedback names a rule of a pack you can see "
                             "(GET /v1/packs/<id> lists them) or of the built-in analyzers.")
-    current_app.extensions["tactful.feedback"].add(g.get("team", "default"), rule, action)
+    parts().feedback.add(g.get("team", "default"), rule, action)
     return jsonify(ok=True), 202
 
 
@@ -67,7 +68,7 @@ def stats():
     team = g.get("team", "default")
     pack_id = request.args.get("pack")
     try:
-        counts = current_app.extensions["tactful.feedback"].stats(team)
+        counts = parts().feedback.stats(team)
     except StoreUnavailable:
         raise ApiError(503, "The database is unreachable, so statistics cannot be read now; counting goes on "
                             "in memory and nothing is lost. Try again shortly.", {"Retry-After": "5"}) from None

@@ -28,6 +28,7 @@ from flask_limiter.util import get_remote_address
 from limits import parse_many
 
 from .errors import ApiError
+from .parts import parts
 
 _EXEMPT = {"meta.healthz", "meta.readyz"}
 _CORS_METHODS = "GET, POST, OPTIONS"
@@ -142,5 +143,5 @@ def init_limits(app: Flask, settings) -> Limiter:
         mode = f"{configured}, in memory"
     else:
         mode = f"{configured}, in memory, split over {workers} workers ({'; '.join(share)} each)"
-    app.extensions["tactful.checks"]["rate_limit"] = lambda: (True, mode)
+    parts(app).checks["rate_limit"] = lambda: (True, mode)
     return limiter

@@ -15,6 +15,7 @@ from flask import Blueprint, current_app, g, jsonify, request
 from .. import __version__
 from ..engine.utf16 import Utf16Index
 from .errors import ApiError
+from .parts import parts
 from .review import deadline
 
 bp = Blueprint("languagetool", __name__, url_prefix="/v2")
@@ -131,7 +132,7 @@ def check():
     if len(whole) > limit:
         raise ApiError(413, f"The text is {len(whole):,} characters long; the limit is {limit:,}.")
 
-    reviewer = current_app.extensions["tactful.packs"].reviewer(g.get("team_pack"))
+    reviewer = parts().packs.reviewer(g.get("team_pack"))
     review = reviewer.review(plain, deadline=deadline())
     index, sentence_of = Utf16Index(whole), review.sentences
     matches = []
@@ -144,7 +145,7 @@ def check():
         start = positions[f.start] if positions else f.start
         end = positions[f.end] if positions else f.end
         matches.append(_match(whole, index, start, end, f, sentence_of))
-    current_app.extensions["tactful.feedback"].fired(g.get("team", "default"), [m["rule"]["id"] for m in matches])
+    parts().feedback.fired(g.get("team", "default"), [m["rule"]["id"] for m in matches])
     return jsonify({
         "software": {"name": "Tactful", "version": __version__, "buildDate": None, "apiVersion": 1,
                      "premium": False, "status": ""},

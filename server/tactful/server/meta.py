@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, jsonify
 
 from .. import __version__
 from . import languagetool
+from .parts import parts
 
 bp = Blueprint("meta", __name__)
 bp.register_blueprint(languagetool.bp)  # /v2/check and /v2/languages
@@ -21,7 +22,7 @@ def healthz():
 def readyz():
     """Readiness: packs loaded (and the database reachable when one is configured)."""
     checks = {}
-    for name, check in current_app.extensions["tactful.checks"].items():
+    for name, check in parts().checks.items():
         try:
             ok, detail = check()
         except Exception as exc:  # a failing check is "not ready", never a 500

@@ -10,6 +10,7 @@ from ..engine.findings import SEVERITIES
 from ..engine.htmltext import html_to_text
 from ..engine.rewrite import rewrite as rewrite_text
 from .errors import ApiError
+from .parts import parts
 
 bp = Blueprint("review", __name__, url_prefix="/v1")
 
@@ -87,7 +88,7 @@ def visible_pack(pack_id: str | None):
 
     The pack chosen for the caller's team (`tactful teams set-pack`) is always visible to it.
     """
-    registry = current_app.extensions["tactful.packs"]
+    registry = parts().packs
     pack = registry.get(pack_id)
     if pack is None:
         return None
@@ -101,7 +102,7 @@ def reviewer_and_options(data: dict):
     min_severity = data.get("minSeverity")
     if "minSeverity" in data and min_severity not in SEVERITIES:
         raise ApiError(400, f"'minSeverity' must be one of {', '.join(SEVERITIES)}.")
-    reviewer = current_app.extensions["tactful.packs"].reviewer(pack_id) if visible_pack(pack_id) else None
+    reviewer = parts().packs.reviewer(pack_id) if visible_pack(pack_id) else None
     if reviewer is None:
         raise ApiError(404, f"Unknown pack '{pack_id}'. GET /v1/packs lists the packs.")
     options = {"disabled_rules": _string_list(data, "disabledRules"),
@@ -121,9 +122,9 @@ def review():
     known_keys(data, {"text", "html"} | _OPTION_KEYS)
     text, excluded, from_html = draft(data)
     reviewer, options = reviewer_and_options(data)
-    result = reviewer.review(text, excluded=excluded, analyzers=current_app.extensions["tactful.analyzers"],
+    result = reviewer.review(text, excluded=excluded, analyzers=parts().analyzers,
                              **options)
-    current_app.extensions["tactful.feedback"].fired(g.get("team", "default"), [f.rule for f in result.findings])
+    parts().feedback.fired(g.get("team", "default"), [f.rule for f in result.findings])
     body = result.to_dict()
     if from_html:
         body["text"] = text
@@ -156,7 +157,7 @@ def rewrite():
             chosen[w["id"]] = n
     else:
         raise ApiError(400, "'apply' must be \"all\" or a list of finding ids from /v1/review.")
-    new_text, edits, final = rewrite_text(reviewer, text, chosen, current_app.extensions["tactful.analyzers"],
+    new_text, edits, final = rewrite_text(reviewer, text, chosen, parts().analyzers,
                                           **options)
     body = final.to_dict()
     return jsonify({"text": new_text, "edits": edits, "findings": body["findings"], "summary": body["summary"],
@@ -165,7 +166,7 @@ def rewrite():
 
 @bp.get("/packs")
 def packs():
-    registry, team = current_app.extensions["tactful.packs"], caller_team()
+    registry, team = parts().packs, caller_team()
     return jsonify(packs=[p.summary() for p in registry.packs().values() if registry.visible_to(p.id, team)],
                    default=registry.default)
 
@@ -180,7 +181,7 @@ def pack(pack_id: str):
 
 @bp.get("/rules/<rule_id>")
 def rule(rule_id: str):
-    registry = current_app.extensions["tactful.packs"]
+    registry = parts().packs
     preferred = registry.get(g.get("team_pack")) if g.get("team_pack") else None
     team = caller_team()
     visible = [p for p in registry.packs().values() if registry.visible_to(p.id, team)]

@@ -22,6 +22,7 @@ from ..packs.pack import Pack, PackError, pack_schema
 from ..packs.packtest import check_pack
 from ..store import StoreConflict, StoreUnavailable
 from .errors import ApiError
+from .parts import parts
 
 bp = Blueprint("teams", __name__, url_prefix="/v1")
 
@@ -33,7 +34,7 @@ _UNAVAILABLE = ("The pack store (database) is unreachable, so {what}. Reviews go
 
 
 def _store():
-    store = current_app.extensions.get("tactful.store")
+    store = parts().store
     if store is None:
         raise ApiError(503, "This server has no database configured, so team packs cannot be published.")
     return store
@@ -82,7 +83,7 @@ def _clean_name(name: str) -> str:
 
 def _checked(source: str, filename: str, team: str) -> tuple[Pack, Reviewer]:
     """The resolved pack of `team` and its compiled reviewer, or 422 listing every problem like a compiler."""
-    registry = current_app.extensions["tactful.packs"]
+    registry = parts().packs
     try:
         pack, reviewer = registry.compiled(source, filename, team)
     except PackError as exc:
@@ -109,7 +110,7 @@ def _hidden(owner: str | None) -> bool:
 @bp.post("/packs")
 def publish():
     source, filename = _pack_body()
-    registry = current_app.extensions["tactful.packs"]
+    registry = parts().packs
     pack, reviewer = _checked(source, filename, g.team)
     if registry.is_builtin(pack.id):
         raise ApiError(409, f"'{pack.id}' is a built-in pack; publish a pack with its own id that extends it.")
@@ -161,7 +162,7 @@ def rollback(pack_id: str):
         raise _unavailable("nothing was rolled back") from None
     except StoreConflict as exc:
         raise ApiError(404, str(exc)) from None
-    current_app.extensions["tactful.packs"].install(pack_id, number, found[1], pack, reviewer)
+    parts().packs.install(pack_id, number, found[1], pack, reviewer)
     current_app.logger.info("pack %s rolled back to version %d by team %s", pack_id, number, g.team)
     return jsonify(id=pack_id, version=number, label=pack.version, active=True)
 
@@ -169,7 +170,7 @@ def rollback(pack_id: str):
 @bp.get("/packs/<pack_id>/source")
 def source(pack_id: str):
     """The YAML of a pack: a built-in one, or a team pack's active (or ?version=N) version."""
-    registry = current_app.extensions["tactful.packs"]
+    registry = parts().packs
     if registry.is_builtin(pack_id):
         return Response(_builtin_source(registry.get(pack_id)), mimetype="text/yaml")
     version = request.args.get("version") or None

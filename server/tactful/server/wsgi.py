@@ -6,6 +6,8 @@ import gc
 
 from gunicorn.app.base import BaseApplication
 
+from .parts import parts
+
 
 class _Gunicorn(BaseApplication):
     def __init__(self, app, options: dict) -> None:
@@ -49,7 +51,7 @@ def prepare_for_fork(app) -> None:
     Frozen before the workers fork, they are never scanned again, and the
     workers share their memory pages.
     """
-    registry = app.extensions["tactful.packs"]
+    registry = parts(app).packs
     for pack_id in registry.packs():
         registry.reviewer(pack_id)
     gc.collect()
