@@ -211,3 +211,46 @@ def test_the_judged_set_scores_todays_one_click_results(reviewer):
     assert table["all"]["judged"] >= 0.9 * table["all"]["results"]
     assert table["all"]["accept"] >= 0.45  # 47% with every result judged (0.50 before counted only the judged part)
     assert table["all"]["clean"] == 1.0
+
+
+# 10. A deletion never leaves a sentence ending on a connective ("I've been at the desk all week and.").
+def test_the_check_refuses_a_sentence_ending_on_a_connective():
+    from tactful.engine.check import problems
+    text = "Sorry for the wait. I've been on my own at the desk all week and I'm completely worn out. It's done now."
+    s = text.index("I'm completely")
+    e = text.index(". It's")
+    assert "orphan-end" in problems(text, s, e, "", (s, e), (text.index("I've"), e + 1))
+
+
+# 11. Days and months join nouns, not clauses: "Tuesdays and Thursdays" is never cut in two.
+def test_a_clause_never_starts_inside_a_list_of_days():
+    from tactful.engine.edits import clauses
+    text = "He is only in on Tuesdays and Thursdays at the moment, so it is sitting in his pile."
+    assert "Tuesdays and Thursdays at the moment" in [text[a:b] for a, b in clauses(text, 0, len(text) - 1)][0]
+
+
+# 12. A sentence removed just before one that adds to it or sets itself against it ("Also…", "But…") is
+# refused: what it follows on from would be gone.
+@pytest.mark.parametrize("follower", ["Also the van broke down on Friday.", "But that's your call.", "Not fun."])
+def test_the_check_refuses_a_deletion_before_a_follow_on_sentence(follower):
+    from tactful.engine.check import problems
+    text = f"Your order 1182 is packed. Between us, my manager is furious about the returns figures. {follower}"
+    s = text.index("Between")
+    e = text.index(follower)
+    assert "dangling-reference" in problems(text, s, e, "", (s, e), (s, e))
+
+
+# 13. An excuse told over several clauses goes whole, with the overshare it is told with; the news stays.
+@pytest.mark.parametrize("text,gone,kept", [
+    ("Hi Tom,\n\nWe lost two of our drivers last month and the new ones are still learning the routes. "
+     "Your sofa is booked for Friday at 9 am.", ["lost two", "learning the routes"], "Your sofa is booked for Friday"),
+    ("Hi Tom,\n\nOur installer has been off since the 2nd and the temp they sent us doesn't know the system, so "
+     "your job is still in the queue. Your sofa is booked for Friday at 9 am.",
+     ["installer", "the temp"], "job is still in the queue"),
+])
+def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, kept):
+    results = [after for f, after in one_clicks(reviewer, text) if f.category in ("excuse", "overshare")]
+    assert results
+    for after in results:
+        assert not any(words in after for words in gone), after
+        assert kept in after and after.startswith("Hi Tom,\n\n")

@@ -4,12 +4,14 @@ Each suggestion is applied to its draft and the text around the edit is
 compared before and after. It fails when the edit introduced any of:
 
 - a sentence or line that starts with stray punctuation (", . ; : ! ?");
-- a sentence that starts with an orphan connective (and, but, so, because, which, or);
+- a sentence that starts with an orphan connective (and, but, so, because, which, or), or ends on one
+  ("I've been at the desk all week and.");
 - a sentence that starts with a lower-case letter;
 - a doubled space, or a space before , . ! ?;
 - a dependent clause standing alone as a sentence ("If you look at the quote you signed.");
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
-  six people." after "The new owners cut the spa." is gone): what it points to may have gone with it;
+  six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
+  itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
 - a lost number or id outside the fault's own words (the caller says which words are the fault: for a
   template that stands in for a whole sentence the detector flagged, none are, so every fact must stay).
@@ -27,6 +29,7 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
 _CHECKS = {
     "punct-start": re.compile(r"(?:^|[.!?]\s+|\n)\s*[,.;:!?]"),
     "orphan-conj": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:and|but|so|because|which|or)\b", re.IGNORECASE),
+    "orphan-end": re.compile(r"\b(?:and|but|or|because|which|the|an?|of|with)\s*[.!?]", re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
@@ -39,7 +42,9 @@ _OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|even
 _NAMES = (*_CHECKS, "lower-start")
 # A sentence that opens by pointing back at what came before.
 _POINTS_BACK = re.compile(r"\s*(?:it|its|it's|they|them|their|they're|they've|they'll|she|he|his|her|this|that|"
-                          r"these|those|one of them|both|neither|either|which)\b", re.IGNORECASE)
+                          r"these|those|one of them|both|neither|either|which|"
+                          # ... or adds to it, or sets itself against it ("Also…", "But totally your call.")
+                          r"also|plus|but|however|still|even so|that said|on top of that|not)\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"(?:^|[.!?][\"')\]]*|\n)\s*$")  # a sentence or a line ends right before
 _FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
 

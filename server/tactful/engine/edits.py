@@ -31,12 +31,15 @@ GREETING = re.compile(
 # Between clauses: a comma, semicolon or colon before a space (not the comma in "$1,034"), or a dash. It starts
 # at the mark itself (spaces before it belong to the clause before), so a run of spaces is scanned once.
 _SEPARATOR = re.compile(r"(?:[,;:](?=\s)|(?<=[ \t])[—–-](?=[ \t])|[—–])[ \t]*")
+# Days and months join nouns, not clauses ("Tuesdays and Thursdays", "March and April").
+_CALENDAR = (r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|"
+             r"august|september|october|november|december)\b")
 # A clause that only continues the one before it starts with a coordinating word; a dependent clause
 # (because, since, which…) belongs to the clause it depends on and goes with it.
 _COORDINATING = re.compile(
     r"\b(?:and|but|so|or|yet|plus)[ \t]+(?=(?:i|i'm|i've|i'll|i'd|we|we're|we've|we'll|you|you're|you've|he|he's|she|"
     r"she's|it|it's|they|they're|there|there's|that|that's|this|the|our|my|your|his|her|their|a|an|nobody|no one|"
-    r"everyone|someone|(?-i:[A-Z])\w*)\b)", re.IGNORECASE)
+    r"everyone|someone|(?!" + _CALENDAR + r")(?-i:[A-Z])\w*)\b)", re.IGNORECASE)
 _SUBORDINATING = re.compile(
     r"\b(?:because|since|as|which|while|whilst|although|though|when|until|unless|after|before|if|cause|cos|'cause)\b",
     re.IGNORECASE)
@@ -46,6 +49,7 @@ _CAUSAL = re.compile(r"\b(?:because|since|due to|owing to|as a result of|after|u
                      r"which|so that|cause|cos)\b", re.IGNORECASE)
 _SEPARATOR_CHARS = " \t,;:—–-"
 _CONNECTIVE = re.compile(r"(?:and|but|so|or|yet|plus|then)[ \t]+(?=\w)", re.IGNORECASE)
+_OPENING_CONNECTIVE = re.compile(r"^[ \t,;:—–-]*(?:(?:and|but|so|or|yet|plus|then)[ \t]+)?", re.IGNORECASE)
 # A clause after a separator that only depends on the one before it goes with it ("…outage, which is why…").
 _DEPENDENT = re.compile(r"(?:which|because|since|so that|who|whose|where)\b", re.IGNORECASE)
 # An apology that the template may follow after its comma, as one sentence.
@@ -231,6 +235,16 @@ _MAX_CLAUSES = 6  # runs tried: at most 20 short sentences scored, for flagged s
 _MAX_LOCATE_CHARS = 600  # a longer "sentence" is no sentence a writer wrote: it is taken whole
 
 
+# What is left of a sentence reads as clean when the detector gives it less than this for the category. An
+# excuse or an overshare is told over several clauses ("We've lost three housekeepers and the new girls are
+# still learning the floors"), so what is left of it must read as clearly clean, not merely more clean than not.
+_CLEAN_REST = {"excuse": 0.25, "overshare": 0.25}
+
+
+def clean_rest(category: str) -> float:
+    return _CLEAN_REST.get(category, 0.5)
+
+
 def fault_run(text: str, sent: Sentence, probability, limit: float,
               cover: tuple[int, int] | None = None) -> tuple[int, int] | None:
     """The shortest run of the sentence's clauses whose removal leaves a sentence that reads as clean.
@@ -249,7 +263,11 @@ def fault_run(text: str, sent: Sentence, probability, limit: float,
             and (cover is None or (parts[i][0] <= cover[0] + 1 and cover[1] - 1 <= parts[j - 1][1]))]
     if not runs:
         return None
-    rests = [text[sent.start:parts[i][0]] + text[parts[j - 1][1]:sent.end] for i, j in runs]
+    # what is left, as the edit would leave it: without the run, and without the connective that opened
+    # what follows it when the run was the opening ("…, so your job is still in the queue" -> "Your job…")
+    rests = [text[sent.start:parts[i][0]] + (text[parts[j - 1][1]:sent.end] if i else
+                                             _OPENING_CONNECTIVE.sub("", text[parts[j - 1][1]:sent.end]))
+             for i, j in runs]
     ok = [(i == 0, parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probability(rests), rests)
           if p < limit and len(rest.split()) >= _MIN_REST_WORDS and _FINITE.search(rest) and not is_lead_in(rest)]
     if not ok:

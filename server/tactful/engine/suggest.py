@@ -35,14 +35,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .check import problems
-from .edits import body, certain, fault_run, hedge, is_lead_in, is_template, sentence_edit, tidy_deletion
+from .edits import body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit, tidy_deletion
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
 
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
-_STILL_FAULTY = 0.5  # what an edit leaves is still more likely faulty than not
 # The faults that run on past the words a rule matched (a stock phrase or a promise is its words).
 _SPREADS = frozenset(("excuse", "overshare", "defensive"))
 # An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
@@ -97,14 +96,29 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Pla
     rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed else ""
     if not rep and f.category not in _DELETION_FALLBACK:
         return plan
-    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]), _STILL_FAULTY,
+    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]), clean_rest(f.category),
                     cover=(f.start, f.end))
     rs, re_ = run or (a, b)
     edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
-    fault = own if f.category in _FACTS_ARE_THE_FAULT or run else (f.start, f.start)
+    # the run the detector reads as the fault may take its facts with it ("since the 2nd"); the whole
+    # sentence may only where the facts are the fault
+    fault = (rs, re_) if run else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
     return plan
+
+
+# An excuse and an overshare are often one story ("We lost two drivers and the new ones are still learning
+# the routes"): what an edit of either leaves must read as neither.
+_TOLD_TOGETHER = {"excuse": ("excuse", "overshare"), "overshare": ("overshare", "excuse")}
+
+
+def _either_of_the_story(fault_probability):
+    def probability(pairs: list[tuple[str, str]]) -> list[float]:
+        asked = [(s, c) for s, cat in pairs for c in _TOLD_TOGETHER.get(cat, (cat,))]
+        scores = iter(fault_probability(asked))
+        return [max(next(scores) for _ in _TOLD_TOGETHER.get(cat, (cat,))) for _, cat in pairs]
+    return probability
 
 
 def sentence_level(text: str, sents, found: list[Finding], fault_probability=None) -> list[Finding]:
@@ -208,6 +222,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     # ("…I have a disc problem and the doctor told me to stop lifting"), the run of clauses that carries it
     # goes, or else the whole sentence, or the sentence becomes the category's template.
     if fault_probability is not None:
+        fault_probability = _either_of_the_story(fault_probability)
         checks = []
         for n, plan in enumerate(plans):
             if plan is not None and plan.offered and not plan.whole and plan.finding.category in _SPREADS:
@@ -216,8 +231,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
                 checks.append((n, text[sent.start:s0] + rep0 + tail, f.category))
         scores = fault_probability([(left, cat) for _, left, cat in checks])
-        for (n, _, _), p in zip(checks, scores):
-            if p >= _STILL_FAULTY:
+        for (n, _, cat), p in zip(checks, scores):
+            if p >= clean_rest(cat):
                 plans[n] = _widened(text, plans[n], fault_probability, committed(plans[n].finding))
 
     out = []
