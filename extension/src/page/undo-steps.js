@@ -12,6 +12,8 @@
  *    on that host.
  * 2. Here, if an editor owns the host, its undo API opens a step, dispatches
  *    `tactful:edit` on the host (the content script edits, synchronously), and closes it.
+ *    Where the page holds no editor object (roosterjs in Outlook), the step is made with
+ *    DOM events that editor handles on its root (see `roosterjs` below).
  * 3. If no `tactful:edit` arrives, the content script edits with the browser's own
  *    undo, as on any plain editable.
  * A page can fire these events itself; that can only make Tactful's pending edit run
@@ -74,7 +76,39 @@
         edit();
       };
     },
+    function roosterjs(root) {
+      // roosterjs (Outlook on the web) undoes by restoring DOM snapshots it takes on its own cues
+      // (a space typed, Enter, a mouse press after typing, its own edits); an edit made through the
+      // browser is in none, so Ctrl+Z would jump past it and drop the last words typed. Outlook keeps
+      // the editor object inside its bundle, out of reach, so this talks to roosterjs through DOM
+      // events it handles on its root. It is known by stopping keyboard events of cursor keys there
+      // (a `keypress` of End, which no browser sends, never reaches the root's parent), and an
+      // input method's `compositionend` makes it take a snapshot: one before the edit keeps the
+      // typing, one after it makes the edit a step of its own.
+      if (!root.parentNode || !stopsCursorKeys(root)) return null;
+      const snapshot = () => root.dispatchEvent(new (root.ownerDocument.defaultView.CompositionEvent)('compositionend', { bubbles: true, data: '' }));
+      return (edit) => {
+        snapshot();
+        edit();
+        snapshot();
+      };
+    },
   ];
+
+  /** True if a listener on `root` stops a cursor key's `keypress` there, as roosterjs's do. */
+  function stopsCursorKeys(root) {
+    let reached = false;
+    const seen = () => {
+      reached = true;
+    };
+    root.parentNode.addEventListener('keypress', seen);
+    try {
+      root.dispatchEvent(new (root.ownerDocument.defaultView.KeyboardEvent)('keypress', { key: 'End', bubbles: true, cancelable: true }));
+    } finally {
+      root.parentNode.removeEventListener('keypress', seen);
+    }
+    return !reached;
+  }
 
   document.addEventListener(STEP, (event) => {
     const host = event.target;

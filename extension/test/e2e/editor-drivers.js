@@ -58,3 +58,16 @@ export const gmailDriver = {
     }, html),
   content: (page) => page.evaluate(() => document.querySelector('[g_editable="true"]').innerHTML),
 };
+
+/**
+ * roosterjs (fixtures/outlook-roosterjs.html), Outlook on the web's editor, in Outlook's compose DOM.
+ * As in Outlook, the page has no global for the editor: the fixture gives the tests alone a way to
+ * open a draft and read the content (roosterjs's own HTML export).
+ */
+export const roosterjsDriver = {
+  fixture: 'outlook-roosterjs.html',
+  frame: null,
+  root: '[aria-label^="Message body"]',
+  load: (page, html) => page.evaluate((content) => window.__fixture.load(content), html),
+  content: (page) => page.evaluate(() => window.__fixture.content()),
+};

@@ -82,7 +82,7 @@ export async function startTactful() {
 }
 
 /** Editors the fixtures run for real, served from node_modules at /vendor/<package>/ (pinned in package.json). */
-const VENDORED = new Set(['tinymce', 'quill', 'ckeditor5']);
+const VENDORED = new Set(['tinymce', 'quill', 'ckeditor5', 'roosterjs']);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.svg': 'image/svg+xml', '.woff': 'font/woff', '.woff2': 'font/woff2' };
 
 /** The file a fixture-server path names, or null when it is outside the fixtures and vendored editors. */
