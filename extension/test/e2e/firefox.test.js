@@ -1,16 +1,16 @@
 /**
  * Firefox ESR (Debian's firefox-esr over WebDriver BiDi) with the built Firefox package:
- * underline, apply and undo on Roundcube's plain-text compose and on TinyMCE. Tactful's
- * UI is a closed shadow root and Firefox gives tests no way into it, so the card is
- * driven from the keyboard (Alt+Enter, Enter) and the textarea's overlay underline is
- * found on a screenshot.
+ * underline, apply and undo on Roundcube's plain-text compose, and every undo case on TinyMCE,
+ * Quill, CKEditor 5 and roosterjs (Outlook). Tactful's UI is a closed shadow root and Firefox
+ * gives tests no way into it, so the card is driven from the keyboard (Alt+Enter, Enter) and
+ * the textarea's overlay underline is found on a screenshot.
  */
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setUpFirefox, press, waitFor } from './harness.js';
-import { UNDO_CASES, runUndoCase, applyWithKeyboard } from './undo-cases.js';
-import { tinymceDriver } from './editor-drivers.js';
+import { undoTests, applyWithKeyboard } from './undo-cases.js';
+import { tinymceDriver, quillDriver, ckeditorDriver, roosterjsDriver } from './editor-drivers.js';
 import { decodePng, countColour } from './pixels.js';
 import { CATEGORIES } from '../../src/shared/categories.js';
 
@@ -80,6 +80,6 @@ test('Firefox, plain text: the excuse is underlined on screen, applied from the 
   await page.close();
 });
 
-for (const c of UNDO_CASES) {
-  test(`Firefox, TinyMCE: ${c.name}`, () => runUndoCase(env, tinymceDriver, c, applyWithKeyboard));
+for (const [label, driver] of [['TinyMCE', tinymceDriver], ['Quill', quillDriver], ['CKEditor 5', ckeditorDriver], ['roosterjs (Outlook)', roosterjsDriver]]) {
+  undoTests(`Firefox, ${label}`, driver, () => env, applyWithKeyboard);
 }

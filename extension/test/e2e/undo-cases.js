@@ -15,7 +15,8 @@
  */
 
 import assert from 'node:assert/strict';
-import { press, waitFor } from './harness.js';
+import { test, before, after } from 'node:test';
+import { press, setUp, waitFor } from './harness.js';
 import { card, highlightCenter, openCardAt, waitForHighlight } from './page-helpers.js';
 
 const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
@@ -142,6 +143,26 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
   await expectContent(afters.at(-1), `${redoKeys.at(-1)} after the undo`);
   assert.deepEqual(page.errors, []);
   await page.close();
+}
+
+/**
+ * Register every undo case for one editor, as tests named "<label>: <case>", run in the
+ * environment `envOf()` gives when they run (set up by the caller's `before`).
+ */
+export function undoTests(label, driver, envOf, apply = applyWithMouse) {
+  for (const c of UNDO_CASES) test(`${label}: ${c.name}`, () => runUndoCase(envOf(), driver, c, apply));
+}
+
+/** A spec file's whole suite for one editor in Chromium: its own server, fixtures and browser, and every undo case. */
+export function undoSuite(label, driver) {
+  let env;
+  before(async () => {
+    env = await setUp();
+  });
+  after(async () => {
+    await env?.tearDown();
+  });
+  undoTests(label, driver, () => env);
 }
 
 /** How an editor's serialized HTML writes `text` (apostrophes as they are, & < > escaped). */
