@@ -222,18 +222,24 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     # ("…I have a disc problem and the doctor told me to stop lifting"), the run of clauses that carries it
     # goes, or else the whole sentence, or the sentence becomes the category's template.
     if fault_probability is not None:
-        fault_probability = _either_of_the_story(fault_probability)
+        # A cut must leave a sentence that reads as clearly clean of the story it belonged to; a word swap
+        # (a rule's "the new release" for a code name) only one that is more clean than not.
+        story = _either_of_the_story(fault_probability)
         checks = []
         for n, plan in enumerate(plans):
             if plan is not None and plan.offered and not plan.whole and plan.finding.category in _SPREADS:
                 f, sent = plan.finding, plan.sent
                 s0, e0, rep0, _ = plan.offered[0]
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
-                checks.append((n, text[sent.start:s0] + rep0 + tail, f.category))
-        scores = fault_probability([(left, cat) for _, left, cat in checks])
-        for (n, _, cat), p in zip(checks, scores):
-            if p >= clean_rest(cat):
-                plans[n] = _widened(text, plans[n], fault_probability, committed(plans[n].finding))
+                checks.append((n, text[sent.start:s0] + rep0 + tail, f.category, len(rep0.strip()) <= 1))
+        cuts = [c for c in checks if c[3]]
+        swaps = [c for c in checks if not c[3]]
+        scored = list(zip(cuts, story([(left, cat) for _, left, cat, _ in cuts])))
+        scored += zip(swaps, fault_probability([(left, cat) for _, left, cat, _ in swaps]))
+        for (n, _, cat, cut), p in scored:
+            if p >= (clean_rest(cat) if cut else 0.5):
+                plans[n] = _widened(text, plans[n], story if cut else fault_probability,
+                                    committed(plans[n].finding))
 
     out = []
     for f, plan in zip(found, plans):
