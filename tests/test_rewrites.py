@@ -254,3 +254,31 @@ def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, ke
     for after in results:
         assert not any(words in after for words in gone), after
         assert kept in after and after.startswith("Hi Tom,\n\n")
+
+
+# 14. An overpromise loses its certainty wherever it sits in the sentence, and every "will" of someone else's
+# becomes an expectation; nothing of the tag is left behind (", that.", ", much.").
+@pytest.mark.parametrize("sentence,expected", [
+    ("Your €45 will be back on your card by Monday without fail.", "Your €45 should be back on your card by Monday."),
+    ("It will be ready by noon, I can promise you that.", "It should be ready by noon."),
+    ("It will be ready by noon, I can promise that much.", "It should be ready by noon."),
+    ("The courier will get it to you tonight, we promise.", "The courier should get it to you tonight."),
+    ("No problem at all, the parts will arrive on Tuesday, guaranteed.", "The parts should arrive on Tuesday."),
+    ("You're 100% going to get the refund.", "You should get the refund."),
+    ("The bank will approve it and you'll see the money on Friday for sure!",
+     "The bank should approve it and you should see the money on Friday!"),
+    ("I can promise you the fix will be live today and that the invoice will follow.",
+     "The fix should be live today and the invoice should follow."),
+    ("The engineer will definitely call on the 29th, I'll make sure of it.", "The engineer should call on the 29th."),
+])
+def test_a_hedge_takes_the_certainty_out_of_the_whole_sentence(sentence, expected):
+    from tactful.engine.edits import hedge
+    assert hedge(sentence) == expected
+
+
+def test_a_promise_tag_outside_the_span_is_hedged_too(reviewer):
+    text = "Hi Sam,\n\nThe courier will get the table to you tonight, we promise. Ref 7731."
+    results = one_clicks(reviewer, text, "overpromise")
+    assert results
+    assert any("The courier should get the table to you tonight." in after and "promise" not in after
+               for _, after in results)

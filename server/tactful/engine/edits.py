@@ -288,18 +288,24 @@ _LONGEST_SENTENCE = 600  # longer "sentences" are not prose a writer wrote: no h
 _CERTAINTY_TAG = re.compile(
     r"\b(?:guaranteed|100 ?%|a hundred per ?cent|hundred percent|no question(?: about it)?|"
     r"no doubt(?: about it)?|for sure|for certain|without fail|without a doubt|no matter what|come what may|"
-    r"you have my word|that'?s a given|I promise(?: you)?|I guarantee(?: it)?|I can assure you|trust me|"
-    r"no problem(?: at all| whatsoever)?|mark my words|no ifs (?:or|and) buts|I(?:'d| would) bet my \w+ on it)(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
+    r"you have my word(?: on (?:it|that))?|that'?s a (?:given|promise)|"
+    r"(?:I|we)(?: can)? (?:promise|guarantee)(?: you)?(?: (?:that|this|it)(?: much)?)?|I can assure you(?: of that)?|"
+    r"trust me|no problem(?: at all| whatsoever)?|mark my words|no ifs (?:or|and) buts|"
+    r"(?:so )?(?:you can )?(?:consider|take) (?:it|that) (?:as )?(?:done|read)|"
+    r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that))(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
     re.IGNORECASE)
 _CERTAINTY_LEAD = re.compile(
     r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)(?: you| to you)?(?: that)?"
-    r"[ \t]+(?=\w)|\b(?:rest assured|trust me|believe me|don'?t worry),?[ \t]+(?=\w)|"
+    r"[ \t]+(?=\w)|\b(?:rest assured|trust me|believe me|don'?t (?:you )?worry(?: tho(?:ugh)?)?|"
+    r"no problem(?: at all)?),?[ \t]+(?=\w)|"
     r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)",
     re.IGNORECASE)
 _THIRD_PERSON_WILL = re.compile(
-    r"\b((?i:it|they|he|she|this|that|you|(?:the|your|our|their|my) (?:[\w-]+ ){0,2}[\w-]+)|(?!I\b|We\b)[A-Z][\w-]*)"
+    r"\b((?i:it|they|he|she|this|that|you|(?:the|your|our|their|my) (?:[\w€£$%-]+(?:[.,]\d+)* ){0,2}[\w€£$%-]+(?:[.,]\d+)*)|"
+    r"(?!I\b|We\b)[A-Z][\w-]*)"
     r"(?:[’']ll| will)(?! not\b)\b")
-_ABSOLUTE = re.compile(r"\b(?:never|always|ever|every single|nothing will|nobody will|no one will|no way|"
+_GOING_TO = re.compile(r"\b(you|it|they|he|she|this|that)(?:[’']re|[’']s| are| is) going to\b", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"\b(?:never|always|ever|every|nothing will|nobody will|no one will|no way|"
                        r"immediately|instantly|right away|straight away|right now|in no time|asap|"
                        r"completely|totally|perfect|perfectly|all|everything)\b", re.IGNORECASE)
 
@@ -318,10 +324,14 @@ def hedge(sentence: str) -> str | None:
         return None
     out = _CERTAINTY_TAG.sub("", sentence)
     out = re.sub(r"[,—–-][ \t]*(?=[.!?,;]|$)", "", out)  # the comma or dash that introduced a dropped tag
-    out = _CERTAINTY_LEAD.sub("", out)
-    out = _THIRD_PERSON_WILL.sub(lambda m: f"{m.group(1)} should", out, count=1)
+    led = _CERTAINTY_LEAD.sub("", out)
+    if led != out:  # "I can promise you this will be the last delay and that we'll close" loses its "that"
+        led = re.sub(r"\b(and|but) that (?=\w)", r"\1 ", led)
+    out = _THIRD_PERSON_WILL.sub(lambda m: f"{m.group(1)} should", led)
+    out = _GOING_TO.sub(lambda m: f"{m.group(1)} should", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s+([,.!?])", r"\1", out)
+    out = re.sub(r"^[,;:—–-]+\s*", "", out)  # "No problem at all, they…" -> "they…"
     if out == sentence.strip() or len(out.split()) < 3 or _ABSOLUTE.search(out):
         return None
     out = out[0].upper() + out[1:]

@@ -173,11 +173,11 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         if whole and f.category not in _FACTS_ARE_THE_FAULT:
             own = protected
         offered = []  # (start, end, replacement, label)
-        if f.category == "overpromise" and certain(text[f.start:f.end]):
+        if f.category == "overpromise" and certain(text[a:b]):  # the certainty may sit outside the span
             hedged = hedge(text[a:sent.end])
             if hedged:
-                if a > sent.start and text[a].islower():  # after "Hi Tom, " the sentence goes on in lower case
-                    hedged = text[a] + hedged[1:]
+                if a > sent.start and text[a].islower() and not re.match(r"I\b", hedged):
+                    hedged = hedged[0].lower() + hedged[1:]  # after "Hi Tom, " the sentence goes on in lower case
                 rep = hedged if committed(f) else f"{hedged} I'll confirm by [day and time]."
                 # the hedge drops only certainty ("100%" included), so the fault's own words may go
                 if free(a, sent.end) and not problems(text, a, sent.end, rep, (f.start, f.end),
