@@ -188,6 +188,10 @@ def test_every_offered_rewrite_passes_the_check_on_unseen_writers(reviewer):
 @pytest.mark.parametrize("text,span,expected", [
     ("My back went, I have a disc problem, so I stopped.", ", I have a disc problem", "My back went, so I stopped."),
     ("From her garage and she is off sick, and I grabbed it.", " and she is off sick", "From her garage, and I grabbed it."),
+    # an aside between two commas takes both of them
+    ("The fee was, as clearly stated at booking, payable on arrival.", ", as clearly stated at booking",
+     "The fee was payable on arrival."),
+    ("And, had you asked, the kitchen would have helped.", ", had you asked", "And the kitchen would have helped."),
 ])
 def test_a_deletion_that_carries_its_separator_takes_nothing_more(text, span, expected):
     from tactful.engine.edits import tidy_deletion
@@ -282,3 +286,14 @@ def test_a_promise_tag_outside_the_span_is_hedged_too(reviewer):
     assert results
     assert any("The courier should get the table to you tonight." in after and "promise" not in after
                for _, after in results)
+
+
+# 15. A deletion never leaves a sentence without its subject ("The invoice stands and is due…" -> "Is due…").
+def test_the_check_refuses_a_sentence_that_lost_its_subject():
+    from tactful.engine.check import problems
+    text = "The invoice stands and is due within 30 days. Thanks."
+    cut = text.index("is due")
+    assert "no-subject" in problems(text, 0, cut + 1, "I", (0, cut), (0, len(text)))
+    # a question that opens with its verb is no fragment
+    question = "Thanks. Is the portal working for you now?"
+    assert "no-subject" not in problems(question, 0, 8, "", (0, 7), (0, len(question)))

@@ -71,6 +71,9 @@ test('a deletion leaves a clean sentence: separator and capital at the start, th
     // it takes nothing more ("garage and I grabbed", never "garageand I grabbed").
     ['My back went, I have a disc problem, so I stopped.', ', I have a disc problem', 'My back went, so I stopped.'],
     ['From her garage and she is off sick, and I grabbed it.', ' and she is off sick', 'From her garage, and I grabbed it.'],
+    // An aside between two commas takes both of them.
+    ['The fee was, as clearly stated at booking, payable on arrival.', ', as clearly stated at booking', 'The fee was payable on arrival.'],
+    ['And, had you asked, the kitchen would have helped.', ', had you asked', 'And the kitchen would have helped.'],
   ];
   for (const [text, span, expected] of cases) {
     const start = text.indexOf(span);

@@ -8,7 +8,8 @@ compared before and after. It fails when the edit introduced any of:
   ("I've been at the desk all week and.");
 - a sentence that starts with a lower-case letter;
 - a doubled space, or a space before , . ! ?;
-- a dependent clause standing alone as a sentence ("If you look at the quote you signed.");
+- a dependent clause standing alone as a sentence ("If you look at the quote you signed."), or a sentence
+  that lost its subject ("Is due within 30 days.");
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
   six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
   itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
@@ -34,6 +35,9 @@ _CHECKS = {
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
                            r"[^,;:.!?\n]*[.!?]", re.IGNORECASE),
+    # a sentence that lost its subject: "The invoice stands and is due in 30 days." -> "Is due in 30 days."
+    "no-subject": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:is|are|was|were|has|have|had|will|would|can|could|should|"
+                             r"does|did|must)\b[^.!?\n]*[.!](?=\s|$)", re.IGNORECASE),
 }
 # The draft's opening as a reader sees it: the greeting and, when it has no comma, what runs on after it
 # on its line (up to 40 characters): an edit never changes it.

@@ -345,6 +345,9 @@ _LOOK_BACK = 64  # characters before a deletion searched for what ends there (a 
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
+# The comma that closes an aside: one not followed by a word that opens a clause of its own
+_ASIDE_CLOSES = re.compile(r",(?=[ \t]+(?!(?:and|but|so|or|yet|then|plus|which|because|who|where|I|we|you|it|"
+                           r"they|he|she|there|this|that)\b)\w)", re.IGNORECASE)
 # What a deleted sentence opening leaves behind and must take with it: its closing punctuation ("Thanks for
 # your email." minus the formula is "."), or a connective now opening the sentence ("…, and I'm sorry").
 _LEFT_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]*")
@@ -361,7 +364,11 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
     The extension tidies a deletion the same way (extension/src/content/text/edits.js).
     """
     if _CARRIES_SEPARATOR.match(text, start, end):
-        return start, end, ""  # ", my back is killing me": the clause takes its own separator, not the next one
+        # ", my back is killing me": the clause takes its own separator, not the next one; but an aside
+        # between two commas takes both ("was, as stated at booking, payable" -> "was payable")
+        if text[start] == "," and _ASIDE_CLOSES.match(text, end):
+            return start, end + 1, ""
+        return start, end, ""
     after = _SEP_AFTER.match(text, end).end()
     following = text[after:after + 1]
     # Whether a sentence starts at `start`: only the run of blanks and quotes just before it matters.

@@ -72,6 +72,9 @@ const SEP_AFTER = /^[ \t]*[,;:—–]?[ \t]*/;
 const LEFT_BEHIND = /^(?:[.!?…]+["'”’)\]]*[ \t]*|(?:and|but|so|because|which|or)[ \t]+(?=[\p{L}\p{N}]))/iu;
 const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
 const CARRIES_SEPARATOR = /^[ \t,;:—–]/;
+// The comma that closes an aside: one not followed by a word that opens a clause of its own.
+const ASIDE_CLOSES =
+  /^,(?=[ \t]+(?!(?:and|but|so|or|yet|then|plus|which|because|who|where|I|we|you|it|they|he|she|there|this|that)\b)[\p{L}\p{N}])/iu;
 
 /**
  * A deletion that leaves a clean sentence: "Rest assured, our team is on it." minus
@@ -82,7 +85,11 @@ const CARRIES_SEPARATOR = /^[ \t,;:—–]/;
 export function tidyDeletion(text, plan) {
   if (plan.text !== '') return plan;
   // ", my back is killing me": the clause takes its own separator, not the next one.
-  if (CARRIES_SEPARATOR.test(text.slice(plan.start, plan.end))) return plan;
+  // An aside between two commas takes both ("was, as stated at booking, payable" -> "was payable").
+  if (CARRIES_SEPARATOR.test(text.slice(plan.start, plan.end))) {
+    const aside = text.charAt(plan.start) === ',' && ASIDE_CLOSES.test(text.slice(plan.end));
+    return aside ? { ...plan, end: plan.end + 1 } : plan;
+  }
   const before = text.slice(0, plan.start);
   let afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
   let next = text.charAt(afterEnd);
