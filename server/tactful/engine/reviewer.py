@@ -21,7 +21,8 @@ from functools import cached_property
 
 from ..detector import load_detector
 from ..detector.model import CATEGORIES as _DETECTOR_CATEGORIES
-from ..kinds import Hit, build_matchers
+from ..kinds import build_matchers
+from ..kinds.base import Hit
 from ..packs import regex
 from ..packs.pack import Pack
 from .authored import Block, authored_blocks

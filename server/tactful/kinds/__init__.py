@@ -1,29 +1,20 @@
 """Rule kinds: one module per kind, dispatched on the rule's `kind` key.
 
-Each kind module has `build(rules, classes) -> Matcher`. A matcher's
-`match(sentence, tokens)` returns the hits in one sentence (offsets relative
-to it; a pure function of the sentence, so the engine may cache it), and its
-optional `accept(hit, draft)` decides with the whole draft in view.
+Each kind module has `build(rules, classes) -> Matcher` (see `base`): a
+matcher's `match(sentence, tokens)` returns the `Hit`s in one sentence,
+offsets relative to it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..packs.pack import Rule
 from . import pattern, phrases
+from .base import Matcher
 
 KINDS = {"phrases": phrases, "pattern": pattern}
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    rule: Rule
-    start: int
-    end: int
-
-
-def build_matchers(rules: tuple[Rule, ...], classes: dict) -> list:
+def build_matchers(rules: tuple[Rule, ...], classes: dict) -> list[Matcher]:
     matchers = []
     for name, module in KINDS.items():
         of_kind = [r for r in rules if r.kind == name]

@@ -10,6 +10,7 @@ import re2
 
 from ..engine.segment import Token
 from ..packs.regex import compile_pattern, scrub
+from .base import Hit
 
 
 def _pattern_set(rules):
@@ -28,12 +29,10 @@ def _pattern_set(rules):
 
 class PatternMatcher:
     def __init__(self, rules) -> None:
-        from . import Hit
-        self._hit = Hit
         self.compiled = [(rule, compile_pattern(rule.pattern)) for rule in rules if rule.pattern]
         self._set = _pattern_set([rule for rule, _ in self.compiled]) if len(self.compiled) > 1 else None
 
-    def match(self, sentence: str, toks: list[Token]) -> list:
+    def match(self, sentence: str, toks: list[Token]) -> list[Hit]:
         text = scrub(sentence)
         candidates = self.compiled
         if self._set is not None:
@@ -45,7 +44,7 @@ class PatternMatcher:
         for rule, rx in candidates:
             for m in rx.finditer(text):
                 if m.end() > m.start():
-                    hits.append(self._hit(rule, m.start(), m.end()))
+                    hits.append(Hit(rule, m.start(), m.end()))
         return hits
 
 

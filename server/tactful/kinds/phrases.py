@@ -4,24 +4,23 @@ from __future__ import annotations
 
 from ..engine.segment import Token
 from ..packs.phrasebook import Automaton, expand
+from .base import Hit
 
 
 class PhraseMatcher:
     def __init__(self, rules, classes) -> None:
-        from . import Hit
-        self._hit = Hit
         self.automaton = Automaton()
         for rule in rules:
             for phrase in rule.phrases:
                 self.automaton.add(expand(phrase, classes), rule)
 
-    def match(self, sentence: str, toks: list[Token]) -> list:
+    def match(self, sentence: str, toks: list[Token]) -> list[Hit]:
         hits, seen = [], set()
         for rule, i, j in self.automaton.matches(toks):
             key = (rule.id, toks[i].start, toks[j - 1].end)
             if key not in seen:
                 seen.add(key)
-                hits.append(self._hit(rule, key[1], key[2]))
+                hits.append(Hit(rule, key[1], key[2]))
         return hits
 
 
