@@ -297,3 +297,13 @@ def test_the_check_refuses_a_sentence_that_lost_its_subject():
     # a question that opens with its verb is no fragment
     question = "Thanks. Is the portal working for you now?"
     assert "no-subject" not in problems(question, 0, 8, "", (0, 7), (0, len(question)))
+
+
+# 16. A piece with no verb of its own belongs to the clause before it: a span never stops before ", in one batch".
+def test_a_verbless_piece_goes_with_its_clause():
+    from tactful.engine.edits import clauses
+    text = "Your refund is not paid yet because our bookkeeper pays everything at the end of the month, in one batch"
+    pieces = [text[a:b] for a, b in clauses(text, 0, len(text))]
+    assert pieces[-1].endswith("at the end of the month, in one batch")
+    promise = "The team will get you home tonight, I promise"
+    assert [promise[a:b] for a, b in clauses(promise, 0, len(promise))][-1] == "I promise"

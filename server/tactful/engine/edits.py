@@ -101,7 +101,18 @@ def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
         starts = sorted({s, *(m.start() for rx in (_COORDINATING, _CAUSAL) for m in rx.finditer(text, s + 1, e)
                               if text[m.start() - 1].isspace())})
         out += [(x, y) for x, y in zip(starts, starts[1:] + [e]) if text[x:y].strip()]
-    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in out]
+    # A piece with no verb of its own ("…at the end of the month, in one batch") belongs to the clause before it.
+    merged: list[tuple[int, int]] = []
+    for s, e in out:
+        if merged and _VERBLESS(text[s:e]):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in merged]
+
+
+def _VERBLESS(piece: str) -> bool:
+    return not _FINITE.search(piece) and not _SUBJECT_FIRST.match(piece.lstrip(_SEPARATOR_CHARS))
 
 
 def clause_around(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
@@ -231,6 +242,8 @@ def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: 
 _MIN_REST_WORDS = 5
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
                      r"shall|may|might|must|\w+ed|\w+n[’']t)\b|[’'](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+_SUBJECT_FIRST = re.compile(r"(?:I|we|you|he|she|they|it|there|this|that|(?:and|but|so|or|yet|plus) \w+ \w+)\b",
+                            re.IGNORECASE)
 _MAX_CLAUSES = 6  # runs tried: at most 20 short sentences scored, for flagged sentences only
 _MAX_LOCATE_CHARS = 600  # a longer "sentence" is no sentence a writer wrote: it is taken whole
 
