@@ -307,3 +307,14 @@ def test_a_verbless_piece_goes_with_its_clause():
     assert pieces[-1].endswith("at the end of the month, in one batch")
     promise = "The team will get you home tonight, I promise"
     assert [promise[a:b] for a, b in clauses(promise, 0, len(promise))][-1] == "I promise"
+
+
+# 17. A sentence that only announced the one removed ("I will be honest with you.") goes with it.
+def test_an_announcing_sentence_goes_with_the_one_it_announced(reviewer):
+    text = ("Hi Ana,\n\nSorry for the wait on your refund. I will be honest with you. Our finance director walked out "
+            "last month and nobody has signed anything off since. The refund of 40 euro goes out on Friday.\n\nBest,\nLiam")
+    results = one_clicks(reviewer, text)
+    assert results
+    for _, after in results:
+        if "finance director" not in after:
+            assert "honest with you" not in after and "The refund of 40 euro goes out on Friday." in after

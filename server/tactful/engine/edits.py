@@ -171,6 +171,13 @@ def _sentence_case(rep: str) -> str:
     return rep if rep[-1] in _TERMINAL else rep + "."
 
 
+# A sentence that only announces the next one ("I will be candid with you.", "The short version:").
+_ANNOUNCES = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)((?:(?:I(?:'ll| will|'m going to) be|to be) (?:honest|candid|straight|frank|upfront|"
+    r"open)(?: with you)?(?: here)?|here'?s the (?:thing|deal|situation|story)|(?:the )?short version|long story short|"
+    r"truth be told)[.:!—–-]*[ \t]*)$", re.IGNORECASE)
+
+
 def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int) -> tuple[int, int, str]:
     """Delete the clause [cs, ce) of the sentence: (edit start, edit end, replacement)."""
     if cs <= a and ce >= b:  # the whole body goes
@@ -187,9 +194,12 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
         end = t
         while end < len(text) and text[end] in " \t":
             end += 1
+        # "I'll be honest with you." announced the sentence: it goes with it
+        lead = _ANNOUNCES.search(text, max(0, sent.start - 80), sent.start)
+        start = lead.start(1) if lead else sent.start
         if end < len(text) and text[end] not in "\r\n":
-            return sent.start, end, ""
-        return sent.start, t, ""  # the last sentence on its line: a space left before the line break is unseen
+            return start, end, ""
+        return start, t, ""  # the last sentence on its line: a space left before the line break is unseen
     if cs <= a:  # the opening clause goes: the next one starts the sentence
         m = _SEPARATOR.match(text, _skip_blanks(text, ce))
         rest = m.end() if m else ce
