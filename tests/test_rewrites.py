@@ -318,3 +318,27 @@ def test_an_announcing_sentence_goes_with_the_one_it_announced(reviewer):
     for _, after in results:
         if "finance director" not in after:
             assert "honest with you" not in after and "The refund of 40 euro goes out on Friday." in after
+
+
+# 18. A stock phrase that comes with a second one goes whole, and an apology template is not offered where the
+# draft already apologises.
+def test_a_second_stock_phrase_goes_with_the_first(reviewer):
+    text = ("Hi Jo,\n\nI completely understand how frustrating this must be for you, and we truly value you as a "
+            "customer. The new charger ships on Monday.")
+    results = one_clicks(reviewer, text, "scripted")
+    assert results
+    assert all(after.strip() == "Hi Jo,\n\nThe new charger ships on Monday." for _, after in results)
+
+
+def test_no_second_apology_is_offered(reviewer):
+    text = "Hi Jo,\n\nSorry the charger failed again. The new one ships on Monday. We apologise for any inconvenience."
+    found = [f for f in reviewer.review(text).findings if f.category == "scripted"]
+    assert found
+    assert all("sorry" not in s.replacement.lower() for f in found for s in f.suggestions)
+    alone = "Hi Jo,\n\nThe new one ships on Monday. We apologise for any inconvenience."
+    assert any("I'm sorry about [" in s.replacement for f in reviewer.review(alone).findings for s in f.suggestions)
+
+
+def test_we_are_here_for_you_is_courtesy(reviewer):
+    """LABELING.md: "We're here for you" is borderline by policy: no firm finding."""
+    assert not reviewer.review("Hi Jo,\n\nYour refund went out today. We're here for you!").findings

@@ -42,8 +42,9 @@ from .signals import eta_spans
 
 _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
-# The faults that run on past the words a rule matched (a stock phrase or a promise is its words).
-_SPREADS = frozenset(("excuse", "overshare", "defensive"))
+# The faults that run on past the words a rule matched (a promise is its words; a stock phrase often comes
+# with a second one: "I completely understand…, and we truly value you as a customer").
+_SPREADS = frozenset(("excuse", "overshare", "defensive", "scripted"))
 # An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
@@ -56,6 +57,7 @@ _NEXT_STEP = re.compile(
     r"processed|restored|reversed|reissued|re-?sent)|(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
     re.IGNORECASE)
 _GAP = " \t,;:—–-"
+_APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
 
@@ -175,6 +177,10 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         offered = []  # (start, end, replacement, label)
         if f.category == "overpromise" and certain(text[a:b]):  # the certainty may sit outside the span
             hedged = hedge(text[a:sent.end])
+            # ... but a hedge that leaves the fault's own words as they were ("Don't worry, I'll refund you in
+            # full today" loses only "Don't worry") is no fix
+            if hedged and not certain(text[f.start:f.end]) and text[f.start:f.end].strip(" \t,.;:!?") in hedged:
+                hedged = None
             if hedged:
                 if a > sent.start and text[a].islower() and not re.match(r"I\b", hedged):
                     hedged = hedged[0].lower() + hedged[1:]  # after "Hi Tom, " the sentence goes on in lower case
@@ -192,6 +198,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 continue
             if f.category in _ETA_TEMPLATE and is_template(sug.replacement) and committed(f):
                 continue  # the draft already says when or what happens next: the excuse just goes
+            if (is_template(sug.replacement) and _APOLOGY.search(sug.replacement)
+                    and (_APOLOGY.search(text, 0, f.start) or _APOLOGY.search(text, f.end))):
+                continue  # the draft apologises elsewhere: a second "I'm sorry about [...]" is one too many
             if sug.replacement and not is_template(sug.replacement):
                 edit, fault = (f.start, f.end, sug.replacement), own
             else:
