@@ -181,7 +181,7 @@ def test_every_offered_rewrite_passes_the_check_on_unseen_writers(reviewer):
             problems = debris(d["text"], after, f.start, f.end)
             if problems:
                 failures.append((d["id"], f.rule, problems))
-    assert total >= 200
+    assert total >= 180
     assert failures == []
 
 
@@ -342,3 +342,19 @@ def test_no_second_apology_is_offered(reviewer):
 def test_we_are_here_for_you_is_courtesy(reviewer):
     """LABELING.md: "We're here for you" is borderline by policy: no firm finding."""
     assert not reviewer.review("Hi Jo,\n\nYour refund went out today. We're here for you!").findings
+
+
+# 19. One fault told over two sentences in a row is one finding with one fix (each fix alone left the other half).
+def test_a_fault_told_over_two_sentences_is_one_finding(reviewer):
+    text = ("Hi Jo,\n\nDid you even read the instructions? We can't exactly hold your hand through every step. "
+            "The reset button is on the back.")
+    found = [f for f in reviewer.review(text).findings if f.category == "defensive"]
+    assert len(found) == 1
+    assert text[found[0].start:found[0].end].startswith("Did you even") and "every step" in text[found[0].start:found[0].end]
+    assert [after for _, after in one_clicks(reviewer, text)] == ["Hi Jo,\n\nThe reset button is on the back."]
+
+
+def test_two_rules_keep_their_own_findings(reviewer):
+    text = ("Hi Jo,\n\nWe apologise for any inconvenience caused. At Brightline, customer happiness is at the heart of "
+            "everything we do. Your new card is in the post.")
+    assert len({f.rule for f in reviewer.review(text).findings if f.category == "scripted"}) == 2

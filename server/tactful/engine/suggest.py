@@ -270,4 +270,38 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 suggestions.append(Suggestion(new, label))
         out.append(Finding(f.rule, f.category, f.severity, lo, hi, f.message, f.rationale, tuple(suggestions),
                            f.source, f.confidence))
+    return _one_story(text, sents, out, sentence_of)
+
+
+# One fault told over two sentences in a row ("Our GM is on a cruise. She's back whenever the boat gets in.") is
+# one finding with one fix: each sentence's fix applied alone would leave the other half of the story.
+_TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted"))
+
+
+def _one_story(text: str, sents, found: list[Finding], sentence_of) -> list[Finding]:
+    index = {id(s): n for n, s in enumerate(sents)}
+    out: list[Finding] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.category == f.category and f.category in _TOLD_OVER_SENTENCES
+                and prev.suggestions and f.suggestions and prev.end <= f.start
+                and (prev.rule == f.rule or "model" in (prev.source, f.source))):  # two rules keep their messages
+            s1, s2 = sentence_of(prev), sentence_of(f)
+            gap = text[prev.end:f.start]
+            if (s1 is not None and s2 is not None and index[id(s2)] == index[id(s1)] + 1 and "\n" not in gap
+                    and "\n" not in text[s1.end:s2.start]):
+                first, second = prev.suggestions[0].replacement, f.suggestions[0].replacement
+                if is_template(first) and is_template(second):
+                    second = ""  # one time slot is enough: "…update you by [day and time]." once
+                rep = first + gap + second
+                if not text[f.end:f.end + 1].strip():  # nothing follows on the line: no space left hanging
+                    rep = rep.rstrip(" \t")
+                if not problems(text, prev.start, f.end, rep, (prev.start, f.end), (s1.start, s2.end)):
+                    label = f.suggestions[0].label if not prev.suggestions[0].replacement else prev.suggestions[0].label
+                    main = f if prev.source == "model" and f.source != "model" else prev  # a rule's words explain more
+                    out[-1] = Finding(main.rule, main.category, main.severity, prev.start, f.end, main.message,
+                                      main.rationale, (Suggestion(rep, label),), main.source,
+                                      max(prev.confidence, f.confidence))
+                    continue
+        out.append(f)
     return out
