@@ -358,3 +358,12 @@ def test_two_rules_keep_their_own_findings(reviewer):
     text = ("Hi Jo,\n\nWe apologise for any inconvenience caused. At Brightline, customer happiness is at the heart of "
             "everything we do. Your new card is in the post.")
     assert len({f.rule for f in reviewer.review(text).findings if f.category == "scripted"}) == 2
+
+
+# 20. Where no run of clauses leaves a clean sentence, the whole sentence is the story and goes, numbers and all.
+def test_a_story_with_numbers_goes_whole(reviewer):
+    text = ("Hi Jo,\n\nWe lost about 30% of the support team in the spring restructure, and the people left are covering "
+            "three queues each. Your replacement router ships on Monday.")
+    results = one_clicks(reviewer, text)
+    assert results
+    assert "Hi Jo,\n\nYour replacement router ships on Monday." in [after.strip() for _, after in results]

@@ -104,7 +104,9 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Pla
     edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
     # the run the detector reads as the fault may take its facts with it ("since the 2nd"); the whole
     # sentence may only where the facts are the fault
-    fault = (rs, re_) if run else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
+    # (and where no run leaves a clean sentence, the whole sentence is the story, numbers and all: "We lost 30% of
+    # the team in the restructure"), but a template in place of the sentence keeps every fact
+    fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
     return plan
