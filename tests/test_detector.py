@@ -154,11 +154,13 @@ def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_
 
     settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
     text = ("Did you try both suggestions? Did you even read the manual before calling? "
-            "Could you send me the order number? What did you expect to happen?")
+            "Could you send me the order number? What did you expect to happen? "
+            "Why don't you post it as a feature request on the forum? Why don't you just read the manual?")
     found = detector.findings(text, sentences(text, authored_blocks(text)), [], settings)
     flagged = [text[f.start:f.end] for f in found]
-    assert not any("both suggestions" in x or "order number" in x for x in flagged), flagged
+    assert not any("both suggestions" in x or "order number" in x or "feature request" in x for x in flagged), flagged
     assert any("even read" in x for x in flagged) and any("What did you expect" in x for x in flagged), flagged
+    assert any("just read" in x for x in flagged), flagged
 
 
 def test_quoted_text_and_signatures_are_not_scored():

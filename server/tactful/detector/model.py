@@ -200,8 +200,13 @@ _RHETORICAL = re.compile(
     re.IGNORECASE)
 
 
+# "Why don't you send it to us here?" offers a way forward; "Why don't you just read the manual?" does not.
+_SUGGESTING = re.compile(r"\b(?:why (?:don'?t|do not) (?:you|we)|why not)\b(?! (?:just|even|actually|simply|bother))",
+                         re.IGNORECASE)
+
+
 def _plain_question(sentence: str) -> bool:
-    return sentence.rstrip().endswith("?") and not _RHETORICAL.search(sentence)
+    return sentence.rstrip().endswith("?") and not _RHETORICAL.search(_SUGGESTING.sub("", sentence))
 
 
 def _span(text: str, sent) -> tuple[int, int]:
