@@ -367,3 +367,26 @@ def test_a_story_with_numbers_goes_whole(reviewer):
     results = one_clicks(reviewer, text)
     assert results
     assert "Hi Jo,\n\nYour replacement router ships on Monday." in [after.strip() for _, after in results]
+
+
+# 21. A firm decision is no fault, and the next-step template never sits beside one.
+def test_a_firm_decision_is_not_flagged_and_no_next_step_template_clashes_with_it(reviewer):
+    text = "Hi Jo,\n\nThe £40 late fee stands. You can pay it with your next invoice."
+    assert not [f for f in reviewer.review(text).findings if f.category == "defensive"]
+    blamed = ("Hi Jo,\n\nHad you read the confirmation email, you would have known the class started at 9. "
+              "The £40 late fee stands.")
+    for f in reviewer.review(blamed).findings:
+        if f.category == "defensive":
+            assert not any("[next step]" in s.replacement for s in f.suggestions)
+            assert "The £40 late fee stands." not in blamed[f.start:f.end]
+
+
+# 22. Counterfactual blame around a fact becomes the fact ("Had you read the email, you'd have known…").
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Jo,\n\nHad you read the confirmation email, you would have known the class started at 9. Ref 5521.",
+     "Hi Jo,\n\nThe class started at 9. Ref 5521."),
+    ("If you had checked your inbox, you'd have seen that we moved the session to Friday and that it starts at 10.",
+     "We moved the session to Friday and it starts at 10."),
+])
+def test_counterfactual_blame_becomes_the_fact(reviewer, text, expected):
+    assert expected in [after for f, after in one_clicks(reviewer, text, "defensive")]

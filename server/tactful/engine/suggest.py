@@ -57,6 +57,13 @@ _NEXT_STEP = re.compile(
     r"processed|restored|reversed|reissued|re-?sent)|(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
     re.IGNORECASE)
 _GAP = " \t,;:—–-"
+# The draft already says what happens: a decision, or what the writer offers.
+_DECISION = re.compile(r"\b(?:stands|offer(?:ed|ing)?|credit(?:ed)?|refund(?:ed)?|waive[ds]?|discount|voucher|"
+                       r"goodwill|compensat\w+)\b", re.IGNORECASE)
+# Counterfactual blame around a fact: what the customer "would have known" is the fact to state.
+_KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:then )?you(?:'d| would)(?: have|'ve)? "
+                         r"(?:known|seen|noticed|realised|realized|read|been aware|found out)(?: that)? (.+)",
+                         re.IGNORECASE)
 _APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
@@ -191,6 +198,15 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 if free(a, sent.end) and not problems(text, a, sent.end, rep, (f.start, f.end),
                                                       (sent.start, sent.end)):
                     offered.append((a, sent.end, rep, "Say what you expect, not a guarantee"))
+        stated = None
+        if f.category == "defensive":
+            fact = _KNOWN_FACT.match(text, a, b)
+            if fact:  # "Had you read the email, you'd have known the class started at 9." -> "The class started at 9."
+                said = re.sub(r"\b(and|but|or) that (?=\w)", r"\1 ", fact.group(1))
+                rep = said[0].upper() + said[1:] + text[b:sent.end].rstrip()
+                if free(a, sent.end) and not problems(text, a, sent.end, rep, (a, fact.start(1)),
+                                                      (sent.start, sent.end)):
+                    stated = (a, sent.end, rep, "State the fact")
         word_level = f.category != "overshare" and is_lead_in(text[f.start:f.end])  # "Please be advised"
         for sug in f.suggestions:
             if word_level:
@@ -200,6 +216,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 continue
             if f.category in _ETA_TEMPLATE and is_template(sug.replacement) and committed(f):
                 continue  # the draft already says when or what happens next: the excuse just goes
+            if (f.category == "defensive" and is_template(sug.replacement)
+                    and (committed(f) or _DECISION.search(text, 0, f.start) or _DECISION.search(text, f.end))):
+                continue  # "Here's what I can do: [next step]" beside "The charge stands." or a £30 offer clashes
             if (is_template(sug.replacement) and _APOLOGY.search(sug.replacement)
                     and (_APOLOGY.search(text, 0, f.start) or _APOLOGY.search(text, f.end))):
                 continue  # the draft apologises elsewhere: a second "I'm sorry about [...]" is one too many
@@ -216,6 +235,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
+        if stated:  # the neutral fact comes before any deletion
+            offered = [stated] + [o for o in offered if o[:3] != stated[:3]]
         if not offered and (f.category in _DELETION_FALLBACK or any(not x.replacement for x in f.suggestions)):
             # Another finding shares the sentence, so no edit of the whole clause leaves it alone: the finding's
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
