@@ -1,4 +1,15 @@
-/** Coordinates: everything the UI draws is in the top window's viewport. */
+/**
+ * Coordinates: everything the UI draws is in the top window's viewport.
+ *
+ * NOTE: under CSS `zoom`, getBoundingClientRect() and getClientRects() are in viewport pixels,
+ * but clientLeft, clientWidth, scrollTop and computed lengths are in the element's own,
+ * unzoomed pixels: multiply those by `cssZoom(el)`.
+ */
+
+/** The element's effective CSS zoom (its own times its ancestors'); 1 where unsupported. */
+export function cssZoom(el) {
+  return el.currentCSSZoom ?? 1;
+}
 
 /** Offset of `win`'s viewport inside `rootWin`'s viewport (iframes nest). */
 export function frameOffset(win, rootWin) {
@@ -8,8 +19,9 @@ export function frameOffset(win, rootWin) {
     const frame = w.frameElement;
     const rect = frame.getBoundingClientRect();
     const style = w.parent.getComputedStyle(frame);
-    x += rect.left + frame.clientLeft + parseFloat(style.paddingLeft || '0');
-    y += rect.top + frame.clientTop + parseFloat(style.paddingTop || '0');
+    const zoom = cssZoom(frame);
+    x += rect.left + (frame.clientLeft + parseFloat(style.paddingLeft || '0')) * zoom;
+    y += rect.top + (frame.clientTop + parseFloat(style.paddingTop || '0')) * zoom;
   }
   return { x, y };
 }
@@ -30,9 +42,12 @@ export function intersectRects(a, b) {
 /** The client area (inside borders and scrollbars) of an element, in its own viewport. */
 export function clientArea(el) {
   const rect = el.getBoundingClientRect();
-  const left = rect.left + el.clientLeft;
-  const top = rect.top + el.clientTop;
-  return { left, top, right: left + el.clientWidth, bottom: top + el.clientHeight, width: el.clientWidth, height: el.clientHeight };
+  const zoom = cssZoom(el);
+  const left = rect.left + el.clientLeft * zoom;
+  const top = rect.top + el.clientTop * zoom;
+  const width = el.clientWidth * zoom;
+  const height = el.clientHeight * zoom;
+  return { left, top, right: left + width, bottom: top + height, width, height };
 }
 
 export function viewportRect(win) {

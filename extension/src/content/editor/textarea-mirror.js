@@ -38,7 +38,8 @@ export class TextareaMirror {
   }
 
   /**
-   * Rects of value [from, to) relative to the textarea's client area, before scrolling.
+   * Rects of value [from, to) relative to the textarea's client area, before scrolling, in
+   * viewport pixels (the mirror is drawn unzoomed; a CSS `zoom` on the page scales them).
    * @returns {{left: number, top: number, width: number, height: number}[]}
    */
   measure(value, from, to) {
@@ -47,9 +48,16 @@ export class TextareaMirror {
     this.range.setStart(this.textNode, from);
     this.range.setEnd(this.textNode, to);
     const origin = this.el.getBoundingClientRect();
+    const ta = this.textarea;
+    const taZoom = ta.currentCSSZoom ?? 1;
+    const zoom = taZoom / (this.el.currentCSSZoom ?? 1);
+    // NOTE: the caller subtracts the textarea's scroll offsets, which are unzoomed pixels; the part
+    // of the scroll that the zoom adds (scroll × (zoom − 1)) is taken off here.
+    const dx = ta.scrollLeft * (taZoom - 1);
+    const dy = ta.scrollTop * (taZoom - 1);
     return [...this.range.getClientRects()]
       .filter((r) => r.width > 0)
-      .map((r) => ({ left: r.left - origin.left, top: r.top - origin.top, width: r.width, height: r.height }));
+      .map((r) => ({ left: (r.left - origin.left) * zoom - dx, top: (r.top - origin.top) * zoom - dy, width: r.width * zoom, height: r.height * zoom }));
   }
 
   destroy() {

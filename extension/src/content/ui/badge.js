@@ -6,8 +6,11 @@
 
 import { category } from '../../shared/categories.js';
 import { h, trusted } from './dom.js';
+import { categoryColor } from './styles.js';
 
 const MARGIN = 8;
+/** An editor's visible area lower than this holds only a few lines: the badge sits outside it. */
+const SHORT_EDITOR_PX = 100;
 
 export class Badge {
   constructor(ui, session, layer) {
@@ -54,12 +57,12 @@ export class Badge {
     const scoreText = Number.isFinite(score) ? String(Math.round(score)) : '–';
     const parts = counts.map(([id, n]) => {
       const cat = category(id);
-      const dot = h('span', { doc, className: 'dot', style: { '--c': cat.color } });
-      return h('span', { doc, className: 'count', 'data-category': id, title: `${n} ${cat.label}` }, dot, String(n));
+      const dot = h('span', { doc, className: 'dot', style: { '--c': categoryColor(id) } });
+      return h('span', { doc, className: 'count', 'data-category': id, 'data-n': n, title: `${n} ${cat.label}` }, dot);
     });
     if (status === 'idle' && findings.length === 0) parts.push(h('span', { doc }, 'Tactful'));
     else if (findings.length === 0) parts.push(h('span', { doc, className: 'ok', 'aria-hidden': 'true' }, '✓'));
-    const logo = h('span', { doc, className: 'logo', 'aria-hidden': 'true' }, 'T');
+    const logo = h('span', { doc, className: 'logo', 'aria-hidden': 'true' });
     el.replaceChildren(logo, ...parts, h('span', { doc, className: 'score', title: 'Ready-to-send score' }, scoreText));
     el.title = 'Tactful — Alt+Enter in the draft opens the finding at the caret';
     const listed = counts.map(([id, n]) => `${n} ${category(id).label}`).join(', ');
@@ -72,7 +75,10 @@ export class Badge {
     return this.contentChanged;
   }
 
-  /** Sit in the bottom-right corner of the editor's visible area. */
+  /**
+   * Sit in the bottom-right corner of the editor's visible area; under a short editor, whose
+   * last line the badge would cover, just outside it (below, or above when there is no room).
+   */
   position(area) {
     this.contentChanged = false;
     if (area.width < 40 || area.height < 20) {
@@ -80,8 +86,9 @@ export class Badge {
       return;
     }
     this.el.hidden = false;
-    const left = Math.max(area.left + MARGIN, area.right - this.el.offsetWidth - MARGIN);
-    const top = Math.max(area.top, area.bottom - this.el.offsetHeight - MARGIN);
+    this.ui.syncZoom();
+    const size = { width: this.el.offsetWidth, height: this.el.offsetHeight };
+    const { left, top } = badgePlace(area, size, this.ui.win.innerHeight, editorHeight(this.session.editor));
     this.el.style.left = `${left}px`;
     this.el.style.top = `${top}px`;
   }
@@ -93,6 +100,28 @@ export class Badge {
   destroy() {
     this.el.remove();
   }
+}
+
+/** The editor's whole height (not only its part on screen), in viewport pixels. */
+function editorHeight(editor) {
+  const el = editor?.element;
+  if (!el) return Infinity;
+  if (el === el.ownerDocument.body) return el.ownerDocument.defaultView.innerHeight;
+  return el.clientHeight * (el.currentCSSZoom ?? 1);
+}
+
+/**
+ * Where the badge of `size` goes for an editor's visible `area` in a viewport `viewportHeight`
+ * high: inside the bottom-right corner, or outside an editor `height` pixels high when that
+ * is short (below it, else above it).
+ */
+export function badgePlace(area, size, viewportHeight, height = area.height) {
+  const left = Math.max(area.left + MARGIN, area.right - size.width - MARGIN);
+  if (height >= SHORT_EDITOR_PX) return { left, top: Math.max(area.top, area.bottom - size.height - MARGIN) };
+  const below = area.bottom + 4;
+  if (below + size.height <= viewportHeight) return { left, top: below };
+  const above = area.top - size.height - 4;
+  return { left, top: above >= 0 ? above : Math.max(area.top, area.bottom - size.height - MARGIN) };
 }
 
 /** [[category, count], …] in a stable order (most findings first). */

@@ -8,10 +8,15 @@
 
 import { category } from '../../shared/categories.js';
 import { h, trusted } from './dom.js';
+import { categoryColor } from './styles.js';
 
 const OPEN_DELAY_MS = 250;
 const CLOSE_DELAY_MS = 300;
 const GAP = 6;
+/** The card keeps this far from the window's edges. */
+const EDGE = 8;
+/** A card squeezed by the window is never lower than this (it then covers the line instead). */
+const MIN_HEIGHT = 120;
 
 export class Card {
   constructor(ui) {
@@ -34,6 +39,7 @@ export class Card {
       if (this.byHover) this.closeSoon();
     }));
     this.el.addEventListener('keydown', trusted((e) => this.keyPressed(e)));
+    this.el.addEventListener('focusout', trusted((e) => this.focusLeft(e)));
   }
 
   get isOpen() {
@@ -70,6 +76,7 @@ export class Card {
     this.session = session;
     this.finding = finding;
     this.byHover = byHover;
+    this.ui.syncTheme();
     this.render(finding);
     this.el.hidden = false;
     this.position();
@@ -85,20 +92,13 @@ export class Card {
     this.el.setAttribute('aria-labelledby', messageId);
     this.el.setAttribute('aria-describedby', rationaleId);
     this.el.dataset.rule = f.rule;
-    // A suggestion is the new text of the finding's clause; the punctuation it starts with (". I'll…", the
-    // full stop left for the clause before) is not worth showing.
-    const shown = (s) => s.replacement.replace(/^[\s,;:.!?…—–-]+/u, '') || '(remove)';
     const suggestions = f.suggestions.slice(0, 3).map((s, i) =>
-      h(
-        'button',
-        { doc, type: 'button', className: 'suggestion', 'data-index': i, 'aria-label': `${s.label || 'Apply'}: replace with “${shown(s)}”`, onClick: () => this.session.apply(f, i) },
-        s.label ? h('span', { doc, className: 'label' }, s.label) : null,
-        h('span', { doc, className: 'replacement' }, shown(s)),
-      ),
+      h('button', { doc, type: 'button', className: 'suggestion', 'data-index': i, onClick: () => this.session.apply(f, i) },
+        suggestionContent(doc, s, this.session.text.slice(f.start, f.end))),
     );
     this.el.replaceChildren(
       h('div', { doc, className: 'head' },
-        h('span', { doc, className: 'chip' }, h('span', { doc, className: 'dot', style: { '--c': cat.color } }), cat.label),
+        h('span', { doc, className: 'chip' }, h('span', { doc, className: 'dot', style: { '--c': categoryColor(cat.id) } }), cat.label),
         h('span', { doc, className: 'severity' }, f.severity || '')),
       h('p', { doc, className: 'message', id: messageId }, f.message || ''),
       h('p', { doc, className: 'rationale', id: rationaleId }, f.rationale || ''),
@@ -109,19 +109,23 @@ export class Card {
     );
   }
 
-  /** Below the finding's first line, or above it when there is no room below. */
+  /**
+   * Below the finding's first line, or above it when there is more room there; never past the
+   * window's edges (at 200% zoom a card may be taller than the room: it scrolls inside). The
+   * card closes when its finding is scrolled out of the editor's view.
+   */
   position() {
     if (!this.isOpen) return;
     const rect = this.session.rectsFor(this.finding)[0];
-    if (!rect) return this.close();
+    if (!rect || !overlaps(rect, this.session.editor.visibleRect())) return this.close();
     const win = this.ui.win;
-    const width = this.el.offsetWidth;
-    const height = this.el.offsetHeight;
-    const left = Math.min(Math.max(8, rect.left), win.innerWidth - width - 8);
-    let top = rect.bottom + GAP;
-    if (top + height > win.innerHeight - 8 && rect.top - GAP - height > 8) top = rect.top - GAP - height;
-    this.el.style.left = `${left}px`;
-    this.el.style.top = `${top}px`;
+    const scrolled = this.el.scrollTop;
+    this.el.style.maxHeight = '';
+    const place = placeCard(rect, { width: this.el.offsetWidth, height: this.el.offsetHeight }, { width: win.innerWidth, height: win.innerHeight });
+    this.el.style.left = `${place.left}px`;
+    this.el.style.top = `${place.top}px`;
+    this.el.style.maxHeight = `${place.maxHeight}px`;
+    this.el.scrollTop = scrolled;
   }
 
   /** After `session` changed: close if its finding is gone, else follow it. */
@@ -147,6 +151,18 @@ export class Card {
     if (restoreFocus && session) session.restoreFocus(caret);
   }
 
+  /** Tab (or a click) took focus out of the card: close it, as a keyboard user has left it. */
+  focusLeft(e) {
+    if (!this.isOpen) return;
+    const to = e.relatedTarget;
+    if (to && this.el.contains(to)) return;
+    if (to) return this.close();
+    // Focus went nowhere in particular: close unless the window itself lost focus (another app).
+    setTimeout(() => {
+      if (this.isOpen && this.ui.doc.hasFocus() && !this.el.contains(this.ui.shadow.activeElement)) this.close();
+    }, 0);
+  }
+
   keyPressed(e) {
     if (e.key === 'Escape') {
       e.preventDefault();
@@ -162,4 +178,45 @@ export class Card {
       e.preventDefault();
     }
   }
+}
+
+/**
+ * A suggestion button's content; its name comes from it, so what is shown is what is said
+ * (with words for screen readers in between). A deletion shows "(remove)" and says which words go.
+ */
+function suggestionContent(doc, s, original) {
+  // A suggestion is the new text of the finding's clause; the punctuation it starts with (". I'll…", the
+  // full stop left for the clause before) is not worth showing.
+  const text = s.replacement.replace(/^[\s,;:.!?…—–-]+/u, '');
+  const label = s.label || 'Apply';
+  const said = (words) => h('span', { doc, className: 'sr-only' }, words);
+  const title = s.label ? h('span', { doc, className: 'label' }, label) : said(label);
+  if (!text) {
+    return [title, said(`: remove “${original.trim()}”`), h('span', { doc, className: 'replacement', 'aria-hidden': 'true' }, '(remove)')];
+  }
+  return [title, said(': replace with “'), h('span', { doc, className: 'replacement' }, text), said('”')];
+}
+
+function overlaps(a, b) {
+  return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+}
+
+/**
+ * Where a card of `size` goes for an underline `rect` in a `viewport`: below the line when it
+ * fits, else on the side with more room; clamped into the viewport, with the height it may
+ * take (it scrolls inside beyond that).
+ * @returns {{left: number, top: number, maxHeight: number}}
+ */
+export function placeCard(rect, size, viewport) {
+  const left = Math.max(EDGE, Math.min(rect.left, viewport.width - size.width - EDGE));
+  const below = viewport.height - EDGE - (rect.bottom + GAP);
+  const above = rect.top - GAP - EDGE;
+  const whole = viewport.height - 2 * EDGE;
+  if (size.height <= below) return { left, top: rect.bottom + GAP, maxHeight: below };
+  if (size.height <= above) return { left, top: rect.top - GAP - size.height, maxHeight: above };
+  // Too tall for either side: the roomier side, at least MIN_HEIGHT high, and inside the viewport.
+  const room = Math.max(below, above);
+  const height = Math.min(size.height, whole, Math.max(room, MIN_HEIGHT));
+  const top = below >= above ? Math.min(rect.bottom + GAP, viewport.height - EDGE - height) : Math.max(EDGE, rect.top - GAP - height);
+  return { left, top: Math.max(EDGE, top), maxHeight: height };
 }

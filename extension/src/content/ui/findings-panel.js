@@ -5,6 +5,7 @@
 
 import { category } from '../../shared/categories.js';
 import { h, trusted } from './dom.js';
+import { categoryColor } from './styles.js';
 
 export class FindingsPanel {
   constructor(ui) {
@@ -28,6 +29,8 @@ export class FindingsPanel {
     this.ui.card.close();
     if (this.session && this.session !== session) this.session.badge.setExpanded(false);
     this.session = session;
+    this.restoreCaret = session.editor.caretOffset();
+    this.ui.syncTheme();
     this.render();
     this.el.hidden = false;
     this.position();
@@ -45,7 +48,7 @@ export class FindingsPanel {
       const cat = category(f.category);
       return h('li', { doc },
         h('button', { doc, type: 'button', className: 'item', 'data-rule': f.rule, onClick: () => this.show(f) },
-          h('span', { doc, className: 'dot', style: { '--c': cat.color } }),
+          h('span', { doc, className: 'dot', style: { '--c': categoryColor(cat.id) } }),
           h('span', { doc },
             h('strong', { doc }, `${cat.label}: `), f.message || '',
             h('span', { doc, className: 'quote' }, `“${session.text.slice(f.start, f.end)}”`))));
@@ -93,7 +96,9 @@ export class FindingsPanel {
     this.el.hidden = true;
     session.badge.setExpanded(false);
     this.session = null;
-    if (restoreFocus) session.badge.el.focus();
+    // Back to the draft, where the writer was (not to the badge: the list was a detour).
+    if (restoreFocus) session.restoreFocus(this.restoreCaret);
+    this.restoreCaret = undefined;
   }
 
   keyPressed(e) {

@@ -5,7 +5,7 @@
  * scroll, resize and typing.
  */
 
-import { category } from '../../shared/categories.js';
+import { categoryColor } from './styles.js';
 import { h } from './dom.js';
 
 export class OverlayPainter {
@@ -28,7 +28,7 @@ export class OverlayPainter {
     const marks = [];
     if (area.width > 0 && area.height > 0) {
       for (const f of this.findings) {
-        const color = category(f.category).color;
+        const color = categoryColor(f.category);
         for (const r of this.editor.rects(f.start, f.end)) {
           const mark = h('div', {
             doc: this.clip.ownerDocument,
