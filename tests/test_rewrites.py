@@ -390,3 +390,13 @@ def test_a_firm_decision_is_not_flagged_and_no_next_step_template_clashes_with_i
 ])
 def test_counterfactual_blame_becomes_the_fact(reviewer, text, expected):
     assert expected in [after for f, after in one_clicks(reviewer, text, "defensive")]
+
+
+# 23. A promise that runs on past the words a rule matched goes whole: no "I'll [...]" slot beside a promise left
+# standing in the same sentence.
+def test_a_promise_left_standing_beside_the_slot_is_not_offered(reviewer):
+    text = "Hi Jo,\n\nYour sofa will arrive on Friday and it will never be late again, you have my word on that. Ref 8812."
+    results = one_clicks(reviewer, text, "overpromise")
+    assert results
+    for _, after in results:
+        assert "never be late again" not in after and "Ref 8812." in after

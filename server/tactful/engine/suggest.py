@@ -44,7 +44,7 @@ _DELETION_FALLBACK = frozenset(("excuse", "overshare", "scripted", "defensive"))
 _DELETION_FIRST = frozenset(("defensive",))
 # The faults that run on past the words a rule matched (a promise is its words; a stock phrase often comes
 # with a second one: "I completely understand…, and we truly value you as a customer").
-_SPREADS = frozenset(("excuse", "overshare", "defensive", "scripted"))
+_SPREADS = frozenset(("excuse", "overshare", "defensive", "scripted", "overpromise"))
 # An excuse's template gives a time; where the draft already gives one, or a next step, it is not offered.
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
@@ -102,7 +102,8 @@ class _Plan:
 def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Plan:
     f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
     templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
-    rep = templates[0] if f.category in ("excuse", "overpromise") and templates and not committed else ""
+    # (a promise goes with its time, so the slot stays even where the draft gives one)
+    rep = templates[0] if templates and (f.category == "overpromise" or f.category == "excuse" and not committed) else ""
     if not rep and f.category not in _DELETION_FALLBACK:
         return plan
     run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]), clean_rest(f.category),
@@ -263,7 +264,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 f, sent = plan.finding, plan.sent
                 s0, e0, rep0, _ = plan.offered[0]
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
-                checks.append((n, text[sent.start:s0] + rep0 + tail, f.category, len(rep0.strip()) <= 1))
+                kept = "" if is_template(rep0) else rep0  # a slot of ours says nothing of the writer's fault
+                checks.append((n, text[sent.start:s0] + kept + tail, f.category, len(rep0.strip()) <= 1))
         cuts = [c for c in checks if c[3]]
         swaps = [c for c in checks if not c[3]]
         scored = list(zip(cuts, story([(left, cat) for _, left, cat, _ in cuts])))
