@@ -24,7 +24,9 @@ from ..detector.model import CATEGORIES as _DETECTOR_CATEGORIES
 from ..kinds import build_matchers
 from ..kinds.base import Hit
 from ..packs import regex
+from ..packs.disk import core_spans
 from ..packs.pack import Pack
+from ..packs.spans import Spans
 from .authored import Block, authored_blocks
 from .findings import SEVERITY_RANK, Finding, Suggestion, resolve_overlaps
 from .segment import Sentence, sentences, tokens
@@ -38,14 +40,8 @@ _DEADLINE_EVERY = 16  # sentences between two looks at the clock
 class Overtime(Exception):
     """A review passed its deadline; the caller answers 'try again' and the worker is free again."""
 
-# Where a clause begins or ends inside a sentence.
+# Where a clause begins or ends inside a sentence: punctuation here, words in rules/core/spans.yaml (`Spans`).
 _CLAUSE_BREAK = re.compile(r"(?<!\d)[,:]|[,:](?!\d)|[;()]|\s[—–-]\s|[—–]")  # "$1,034" and "2:30" are not breaks
-_CLAUSE_WORDS = re.compile(
-    r"\b(but|and|so|because|since|although|though|while|which|as|however|unfortunately|honestly|frankly)\b",
-    re.IGNORECASE)
-_LEAD_INS = re.compile(
-    r"\b(rest assured|be assured|(please )?don[’']?t worry|do not worry|trust me|believe me|to be honest|tbh|anyway|"
-    r"fortunately|luckily|sadly|of course|no worries)\b", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"^\[[^\]]+\]")
 _TERMINAL = ".!?"
 
@@ -85,8 +81,9 @@ class Review:
 class Reviewer:
     """A compiled pack, ready to review drafts. Thread-safe for reads; the cache is bounded."""
 
-    def __init__(self, pack: Pack, cache_size: int = 4096, detector="shipped") -> None:
+    def __init__(self, pack: Pack, cache_size: int = 4096, detector="shipped", spans: Spans | None = None) -> None:
         self.pack = pack
+        self.spans = spans or core_spans()  # the words that end a clause, whatever the pack
         # The learned detector adds findings where no rule fired; a pack may switch it off per category or
         # move a category's threshold (`detector:` in the pack).
         self.detector = load_detector() if detector == "shipped" else detector
@@ -183,7 +180,7 @@ class Reviewer:
 
     def _finding(self, text: str, sent: Sentence, hit: Hit) -> Finding:
         rule = hit.rule
-        start, end = widen(sent.text, hit.start, hit.end, rule.scope)
+        start, end = widen(sent.text, hit.start, hit.end, rule.scope, self.spans)
         start, end = sent.start + start, sent.start + end
         suggestions = tuple(fit(text, start, end, s, sent) for s in rule.suggestions)
         if any(s.replacement == "" for s in suggestions[:1]) and rule.scope == "sentence":
@@ -221,8 +218,8 @@ def subtract(blocks: list[Block], excluded) -> list[Block]:
     return out
 
 
-def widen(sentence: str, start: int, end: int, scope: str) -> tuple[int, int]:
-    """Grow a hit to its clause or sentence (relative offsets)."""
+def widen(sentence: str, start: int, end: int, scope: str, spans: Spans) -> tuple[int, int]:
+    """Grow a hit to its clause or sentence (relative offsets); `spans` holds the words that end a clause."""
     if scope == "sentence":
         return 0, len(sentence)
     if scope != "clause":
@@ -230,16 +227,16 @@ def widen(sentence: str, start: int, end: int, scope: str) -> tuple[int, int]:
     left = 0
     for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
         left = m.end()
-    for m in _CLAUSE_WORDS.finditer(sentence, left, start):
+    for m in spans.clause_word.finditer(sentence, left, start):
         left = m.end() if m.end() <= start else left
     # Lead-ins ("rest assured", "trust me") are clauses of their own: the hit after them does not take them in.
-    for m in _LEAD_INS.finditer(sentence, left, start):
+    for m in spans.lead_in.finditer(sentence, left, start):
         left = m.end() if m.end() <= start else left
     right = len(sentence)
     m = _CLAUSE_BREAK.search(sentence, end)
     if m:
         right = m.start()
-    m = _CLAUSE_WORDS.search(sentence, end, right)
+    m = spans.clause_word.search(sentence, end, right)
     if m:
         right = m.start()
     while left < start and sentence[left].isspace():

@@ -12,18 +12,26 @@ value keeps the file it was written in, so an error reads
 `DiskPacks` resolves `extends` for packs read from disk: a built-in pack of
 that id, else a pack of that id beside the pack (a file or a folder). Both
 `tactful check --pack` and `tactful packs test` load packs through it.
+
+Beside the core pack's rules, `rules/core/spans.yaml` holds the words that
+decide how far an underline stretches (`core_spans`, see `spans`): core data
+the engine reads for every pack, not part of any pack.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 
 from .pack import MAX_PACK_BYTES, Issue, Pack, PackError, build_pack, load_pack_text, parse_yaml, resolve
+from .spans import Spans, parse_spans
 from .yamlmarks import mark_of
 
 PACK_HEADER = "pack.yaml"
+SPANS = "spans.yaml"  # in the core folder, not listed in its pack.yaml: core data, not rules
 PART_KEYS = ("classes", "conditions", "rules")  # what the files a pack.yaml lists may hold
 _ENTRY = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*/?$")
 
@@ -98,6 +106,13 @@ def _read(entry, shown: str) -> str:
         raise PackError([Issue(shown, 1, 1, f"cannot read pack: {reason}")]) from None
 
 
+@lru_cache(maxsize=1)
+def core_spans() -> Spans:
+    """The words that decide how far an underline stretches, from the built-in `rules/core/spans.yaml`."""
+    entry = resources.files("tactful.builtin_packs").joinpath("core", SPANS)
+    return parse_spans(_read(entry, f"rules/core/{SPANS}"), f"rules/core/{SPANS}")
+
+
 def _read_folder(folder, shown: str):
     """(pack.yaml's data and marks, [(data, marks) of each listed file]), sizes and listing checked."""
     header_shown = f"{shown}/{PACK_HEADER}"
@@ -120,7 +135,7 @@ def _read_folder(folder, shown: str):
         if total > MAX_PACK_BYTES:
             raise PackError([Issue(header_shown, 1, 1, f"pack is larger than {MAX_PACK_BYTES:,} bytes")])
         parts.append(parse_yaml(part_text, f"{shown}/{rel}"))
-    unlisted = sorted(set(_yaml_files(folder)) - {rel for rel, _ in listed} - {PACK_HEADER})
+    unlisted = sorted(set(_yaml_files(folder)) - {rel for rel, _ in listed} - {PACK_HEADER, SPANS})
     if unlisted:
         raise PackError([Issue(f"{shown}/{rel}", 1, 1, f"not listed in {PACK_HEADER}'s 'files', so it would be ignored")
                          for rel in unlisted])
