@@ -400,3 +400,19 @@ def test_a_promise_left_standing_beside_the_slot_is_not_offered(reviewer):
     assert results
     for _, after in results:
         assert "never be late again" not in after and "Ref 8812." in after
+
+
+# 24. An emoji followed by a capitalised word ends a sentence: a deletion never takes the next sentence with it.
+def test_an_emoji_ends_a_sentence():
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.segment import sentences
+    text = "That's a rough start to a trip 😳 Honestly our depot has had four complaints this week. Thanks 👍🏽 See you!"
+    assert [s.text for s in sentences(text, authored_blocks(text))] == [
+        "That's a rough start to a trip 😳", "Honestly our depot has had four complaints this week.", "Thanks 👍🏽 See you!"]
+    greeting = "Hi 😀 Dana, we have been swamped this week."
+    assert len(sentences(greeting, authored_blocks(greeting))) == 1
+
+
+def test_a_hedge_ending_on_an_emoji_takes_no_full_stop():
+    from tactful.engine.edits import hedge
+    assert hedge("You'll definitely have it back by tomorrow 👍") == "You should have it back by tomorrow 👍"

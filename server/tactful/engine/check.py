@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 
 _MARGIN = 3  # characters either side of the sentence: enough to see how it starts and what follows it
+_AFTER = 8  # ... and after it, enough to see the first word of the next sentence ("😊 And once you're in")
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
 _CHECKS = {
     "punct-start": re.compile(r"(?:^|[.!?]\s+|\n)\s*[,.;:!?]"),
@@ -77,7 +78,7 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
     nothing further away), which keeps the check cheap.
     """
     lo = max(0, min(around[0], start) - _MARGIN)
-    hi = min(len(text), max(around[1], end) + _MARGIN)
+    hi = min(len(text), max(around[1], end) + _AFTER)
     before = text[lo:hi]
     after = text[lo:start] + replacement + text[end:hi]
     found = [name for name, a, b in zip(_NAMES, _debris(after), _debris(before)) if a > b]

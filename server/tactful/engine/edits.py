@@ -358,8 +358,8 @@ def hedge(sentence: str) -> str | None:
     if out == sentence.strip() or len(out.split()) < 3 or _ABSOLUTE.search(out):
         return None
     out = out[0].upper() + out[1:]
-    if out[-1] not in _TERMINAL:
-        out += "."
+    if out[-1] not in _TERMINAL and not re.search(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]$", out):
+        out += "."  # (an emoji ends a sentence as well as a full stop does)
     return out
 
 

@@ -98,16 +98,19 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
 _INNER_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 
 
-# A link followed by a capitalised word ends a sentence even without a full stop
-# ("… see https://help.example/x Let us know if …").
-_URL_BREAK = re.compile(r"(?:https?://|www\.)\S+[ \t]+(?=[A-Z@])")
+# A link or an emoji followed by a capitalised word ends a sentence even without a full stop
+# ("… see https://help.example/x Let us know if …", "that's a rough start 😳 Honestly that station…"; an emoji
+# only after a few words of a sentence).
+_URL_BREAK = re.compile(r"(?:(?:https?://|www\.)\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF"
+                        r"\u2600-\u27BF\uFE0F\u200D]*)[ \t]+(?=[A-Z@])")
 
 
 def _split_after_urls(line: str, spans):
     for s, e in spans:
         start = s
         for m in _URL_BREAK.finditer(line, s, e):
-            if m.end() < e:
+            # an emoji after a greeting or a word or two ("Hi 😀 Dana,", "Thanks 👍 See you") ends no sentence
+            if m.end() < e and (m.group().startswith(("http", "www")) or len(line[start:m.start()].split()) >= 3):
                 yield start, m.end()
                 start = m.end()
         yield start, e
