@@ -77,6 +77,7 @@ button:focus-visible { outline: 2px solid var(--focus); outline-offset: 2px; }
   border: 1px solid var(--border); border-radius: 8px; box-shadow: 0 8px 24px var(--shadow); pointer-events: auto;
   overflow-y: auto; overscroll-behavior: contain;
 }
+.panel { max-height: calc(100vh - 16px); }
 .card[hidden], .panel[hidden] { display: none; }
 .head { display: flex; align-items: center; gap: 6px; margin-bottom: 6px; font-size: 12px; color: var(--muted); }
 .chip { display: inline-flex; align-items: center; gap: 4px; font-weight: 600; color: var(--fg-strong); }
