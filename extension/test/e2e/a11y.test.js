@@ -168,62 +168,64 @@ test('at 200% zoom in a low window the card fits the window and scrolls inside t
   await page.close();
 });
 
-test('CSS zoom on the page: textarea underlines and the card sit on their words', async () => {
-  const page = await openWithDraft('?zoom=2', '#plain');
-  const textarea = page.locator('#plain');
-  const mark = ui(page, '.mark[data-rule="core.excuse.workload"]').first();
-  await mark.waitFor({ state: 'attached', timeout: 15_000 });
-  const box = await mark.boundingBox();
-  // Where the page draws the excuse: a copy of the textarea's text at the textarea's place, in the same zoom.
-  const expected = await textarea.evaluate((ta, phrase) => {
-    const cs = getComputedStyle(ta);
-    const probe = document.createElement('div');
-    for (const p of ['font', 'lineHeight', 'padding', 'border', 'boxSizing', 'width', 'letterSpacing']) probe.style[p] = cs[p];
-    Object.assign(probe.style, { position: 'absolute', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', visibility: 'hidden', left: `${ta.offsetLeft}px`, top: `${ta.offsetTop}px`, margin: '0' });
-    const start = ta.value.indexOf(phrase);
-    probe.append(ta.value.slice(0, start));
-    const span = probe.appendChild(document.createElement('span'));
-    span.textContent = phrase;
-    ta.offsetParent.append(probe);
-    const r = span.getClientRects()[0];
-    probe.remove();
-    return { x: r.left, y: r.top, width: r.width, height: r.height };
-  }, EXCUSE);
-  assert.ok(Math.abs(box.x - expected.x) < 3 && Math.abs(box.y - expected.y) < 3, `mark at ${JSON.stringify(box)}, text at ${JSON.stringify(expected)}`);
-  assert.ok(box.width >= expected.width - 3 && box.width < expected.width + 20, `mark as wide as the words: ${box.width} vs ${expected.width}`);
-  assert.ok(Math.abs(box.height - expected.height) < 3);
+for (const on of ['html', 'body']) {
+  test(`CSS zoom on the ${on}: textarea underlines and the card sit on their words`, async () => {
+    const page = await openWithDraft(`?zoom=2&zoomon=${on}`, '#plain');
+    const textarea = page.locator('#plain');
+    const mark = ui(page, '.mark[data-rule="core.excuse.workload"]').first();
+    await mark.waitFor({ state: 'attached', timeout: 15_000 });
+    const box = await mark.boundingBox();
+    // Where the page draws the excuse: a copy of the textarea's text at the textarea's place, in the same zoom.
+    const expected = await textarea.evaluate((ta, phrase) => {
+      const cs = getComputedStyle(ta);
+      const probe = document.createElement('div');
+      for (const p of ['font', 'lineHeight', 'padding', 'border', 'boxSizing', 'width', 'letterSpacing']) probe.style[p] = cs[p];
+      Object.assign(probe.style, { position: 'absolute', whiteSpace: 'pre-wrap', overflowWrap: 'break-word', visibility: 'hidden', left: `${ta.offsetLeft}px`, top: `${ta.offsetTop}px`, margin: '0' });
+      const start = ta.value.indexOf(phrase);
+      probe.append(ta.value.slice(0, start));
+      const span = probe.appendChild(document.createElement('span'));
+      span.textContent = phrase;
+      ta.offsetParent.append(probe);
+      const r = span.getClientRects()[0];
+      probe.remove();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    }, EXCUSE);
+    assert.ok(Math.abs(box.x - expected.x) < 3 && Math.abs(box.y - expected.y) < 3, `mark at ${JSON.stringify(box)}, text at ${JSON.stringify(expected)}`);
+    assert.ok(box.width >= expected.width - 3 && box.width < expected.width + 20, `mark as wide as the words: ${box.width} vs ${expected.width}`);
+    assert.ok(Math.abs(box.height - expected.height) < 3);
 
-  // The card opens under the words (not at twice their coordinates), and its text is not zoomed twice.
-  await openCardAt(page, { x: box.x + 20, y: box.y + box.height / 2 }, 'core.excuse.workload');
-  const cardBox = await card(page).boundingBox();
-  assert.ok(Math.abs(cardBox.x - box.x) < 3, `card left ${cardBox.x}, words at ${box.x}`);
-  assert.ok(cardBox.y >= box.y + box.height && cardBox.y - (box.y + box.height) < 12, `card top ${cardBox.y}, line bottom ${box.y + box.height}`);
-  assert.ok(cardBox.width <= 345, `the card keeps its size (${cardBox.width}px wide)`);
+    // The card opens under the words (not at twice their coordinates), and its text is not zoomed twice.
+    await openCardAt(page, { x: box.x + 20, y: box.y + box.height / 2 }, 'core.excuse.workload');
+    const cardBox = await card(page).boundingBox();
+    assert.ok(Math.abs(cardBox.x - box.x) < 3, `card left ${cardBox.x}, words at ${box.x}`);
+    assert.ok(cardBox.y >= box.y + box.height && cardBox.y - (box.y + box.height) < 12, `card top ${cardBox.y}, line bottom ${box.y + box.height}`);
+    assert.ok(cardBox.width <= 345, `the card keeps its size (${cardBox.width}px wide)`);
 
-  // The badge sits inside the textarea's bottom-right corner.
-  const taBox = await textarea.boundingBox();
-  const badgeBox = await ui(page, '[data-tactful-badge]').nth(1).boundingBox();
-  assert.ok(badgeBox.x + badgeBox.width <= taBox.x + taBox.width && badgeBox.y + badgeBox.height <= taBox.y + taBox.height && badgeBox.x >= taBox.x && badgeBox.y >= taBox.y,
-    `badge ${JSON.stringify(badgeBox)} inside the textarea ${JSON.stringify(taBox)}`);
-  await page.screenshot({ path: path.join(RESULTS_DIR, 'a11y-css-zoom.png') });
-  assert.deepEqual(page.errors, []);
-  await page.close();
-});
+    // The badge sits inside the textarea's bottom-right corner.
+    const taBox = await textarea.boundingBox();
+    const badgeBox = await ui(page, '[data-tactful-badge]').nth(1).boundingBox();
+    assert.ok(badgeBox.x + badgeBox.width <= taBox.x + taBox.width && badgeBox.y + badgeBox.height <= taBox.y + taBox.height && badgeBox.x >= taBox.x && badgeBox.y >= taBox.y,
+      `badge ${JSON.stringify(badgeBox)} inside the textarea ${JSON.stringify(taBox)}`);
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'a11y-css-zoom.png') });
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
 
-test('CSS zoom on the page: the card of a contenteditable underline opens at the words', async () => {
-  const page = await openWithDraft('?zoom=2');
-  const point = await highlightCenter(page, 'tactful-excuse', EXCUSE);
-  const line = await page.evaluate((text) => {
-    const range = [...CSS.highlights.get('tactful-excuse')].find((r) => r.toString().includes(text));
-    const r = range.getClientRects()[0];
-    return { left: r.left, bottom: r.bottom };
-  }, EXCUSE);
-  await openCardAt(page, point, 'core.excuse.workload');
-  const cardBox = await card(page).boundingBox();
-  assert.ok(Math.abs(cardBox.x - line.left) < 3, `card left ${cardBox.x}, words at ${line.left}`);
-  assert.ok(cardBox.y >= line.bottom && cardBox.y - line.bottom < 12, `card top ${cardBox.y}, line bottom ${line.bottom}`);
-  await page.close();
-});
+  test(`CSS zoom on the ${on}: the card of a contenteditable underline opens at the words`, async () => {
+    const page = await openWithDraft(`?zoom=2&zoomon=${on}`);
+    const point = await highlightCenter(page, 'tactful-excuse', EXCUSE);
+    const line = await page.evaluate((text) => {
+      const range = [...CSS.highlights.get('tactful-excuse')].find((r) => r.toString().includes(text));
+      const r = range.getClientRects()[0];
+      return { left: r.left, bottom: r.bottom };
+    }, EXCUSE);
+    await openCardAt(page, point, 'core.excuse.workload');
+    const cardBox = await card(page).boundingBox();
+    assert.ok(Math.abs(cardBox.x - line.left) < 3, `card left ${cardBox.x}, words at ${line.left}`);
+    assert.ok(cardBox.y >= line.bottom && cardBox.y - line.bottom < 12, `card top ${cardBox.y}, line bottom ${line.bottom}`);
+    await page.close();
+  });
+}
 
 test('a card opened by hover closes on Escape while focus is elsewhere on the page', async () => {
   const page = await openWithDraft();
