@@ -13,7 +13,8 @@ import pytest
 
 from tactful.engine.reviewer import Reviewer
 from tactful.packs import pack as packs_mod
-from tactful.packs.pack import PackError, builtin_packs, load_pack_file, load_pack_text, resolve
+from tactful.packs.disk import DiskPacks
+from tactful.packs.pack import PackError, builtin_packs, load_pack_text, resolve
 from tactful.packs.packtest import check_pack
 
 from packfixtures import codename_rule
@@ -219,7 +220,7 @@ def test_a_pattern_too_big_for_re2_is_refused():
 
 @pytest.mark.parametrize("name", ["template.yaml", "acme-support.yaml"])
 def test_team_packs_in_the_repository_load_and_pass_their_examples(name):
-    pack = resolve(load_pack_file(TEAMS / name), builtin_packs().get)
+    pack = DiskPacks(builtin_packs()).load(TEAMS / name)
     assert pack.extends == "core"
     assert pack.raw.get("disable") and pack.raw.get("overrides") and pack.raw.get("rules")
     failures = check_pack(pack)
@@ -227,7 +228,7 @@ def test_team_packs_in_the_repository_load_and_pass_their_examples(name):
 
 
 def test_acme_pack_does_what_its_description_says():
-    pack = resolve(load_pack_file(TEAMS / "acme-support.yaml"), builtin_packs().get)
+    pack = DiskPacks(builtin_packs()).load(TEAMS / "acme-support.yaml")
     found = {f.rule for f in Reviewer(pack).review(
         "Good news: I'll issue you a full refund today. It ships with the Falcon release. See PLAT-2210.").findings}
     assert {"core.overpromise.authority", "core.overshare.code_names", "acme-support.overshare.ticket_keys"} <= found

@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
 
 import jsonschema
 import yaml
@@ -313,19 +312,6 @@ def _compile_issues(pack: Pack) -> list[Issue]:
         issues.append(Issue(pack.source, 1, 1, f"phrases expand to {phrase_count:,} variants; "
                                               f"the limit is {MAX_PHRASES * 50:,}"))
     return issues
-
-
-def load_pack_file(path: str | Path) -> Pack:
-    """A pack file, or a pack folder (see `disk.load_pack_folder`). Does not resolve `extends`."""
-    path = Path(path)
-    if path.is_dir():
-        from .disk import load_pack_folder
-        return load_pack_folder(path, str(path))
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PackError([Issue(str(path), 1, 1, f"cannot read pack: {exc}")]) from None
-    return load_pack_text(text, str(path))
 
 
 @lru_cache(maxsize=None)
