@@ -74,8 +74,12 @@ test('the badge list fixes everything at once', async () => {
   await panel.waitFor({ state: 'visible' });
   await page.screenshot({ path: path.join(RESULTS_DIR, 'outlook-list.png') });
   await panel.locator('[data-action="fix-all"]').click();
-  await waitFor(async () => (await authored()).includes("I'm sorry about [what went wrong]."), { timeoutMs: 3000, what: 'fix all' });
-  assert.ok(!(await authored()).includes(SCRIPTED));
+  // The draft already apologises ("Sorry, I'll have this done by Friday noon."), so the stock apology goes
+  // rather than becoming a second "I'm sorry about [...]".
+  await waitFor(async () => !(await authored()).includes(SCRIPTED), { timeoutMs: 3000, what: 'fix all' });
+  const fixed = await authored();
+  assert.ok(fixed.includes("Sorry, I'll have this done by Friday noon. The refund is on its way."), fixed);
+  assert.ok(!fixed.includes("I'm sorry about"), fixed);
   await waitForStats(env.tactful, (count) => count('core.scripted.inconvenience', 'applied') === 1, 'the fix counted', stats);
   assert.deepEqual(page.errors, []);
 });
