@@ -416,3 +416,12 @@ def test_an_emoji_ends_a_sentence():
 def test_a_hedge_ending_on_an_emoji_takes_no_full_stop():
     from tactful.engine.edits import hedge
     assert hedge("You'll definitely have it back by tomorrow 👍") == "You should have it back by tomorrow 👍"
+
+
+# 25. A "P.S." with nothing left after it goes with the sentence it introduced.
+def test_an_empty_postscript_is_not_left_behind(reviewer):
+    text = ("Hi Jo,\n\nYour refund of 40 euro went out today.\n\nP.S. Between you and me, the owner is broke and the bank "
+            "is chasing him for the loan.\n\nBest,\nLiam")
+    results = one_clicks(reviewer, text, "overshare")
+    assert results
+    assert all(after == "Hi Jo,\n\nYour refund of 40 euro went out today.\n\nBest,\nLiam" for _, after in results)

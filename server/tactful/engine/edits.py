@@ -178,6 +178,9 @@ _ANNOUNCES = re.compile(
     r"truth be told)[.:!—–-]*[ \t]*)$", re.IGNORECASE)
 
 
+_POSTSCRIPT = re.compile(r"(?:^|\n)[ \t]*(P\.?S\.?:?[ \t]*)$", re.IGNORECASE)
+
+
 def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int) -> tuple[int, int, str]:
     """Delete the clause [cs, ce) of the sentence: (edit start, edit end, replacement)."""
     if cs <= a and ce >= b:  # the whole body goes
@@ -197,6 +200,9 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
         # "I'll be honest with you." announced the sentence: it goes with it
         lead = _ANNOUNCES.search(text, max(0, sent.start - 80), sent.start)
         start = lead.start(1) if lead else sent.start
+        ps = _POSTSCRIPT.search(text, max(0, start - 12), start)  # "P.S." with nothing left after it goes too
+        if ps and (end >= len(text) or text[end] in "\r\n"):
+            start = ps.start(1)
         if end < len(text) and text[end] not in "\r\n":
             return start, end, ""
         return start, t, ""  # the last sentence on its line: a space left before the line break is unseen
