@@ -16,6 +16,7 @@ import hashlib
 import logging
 import threading
 from collections import OrderedDict
+from graphlib import CycleError, TopologicalSorter
 
 import yaml
 
@@ -121,54 +122,31 @@ class PackRegistry:
         self._install({**self._team, pack_id: (number, source)}, ready={pack_id: pack})
 
     def _install(self, team: dict[str, tuple[int, str]], ready: dict[str, Pack] | None = None) -> None:
-        """Resolve every team pack (bases first), reusing what did not change, then swap them in at once."""
+        """Resolve every team pack (bases first), reusing what did not change, then swap them in at once.
+
+        A version that does not load, or whose `extends` runs in a cycle, is not served; the version
+        that served before keeps serving.
+        """
         ready = ready or {}
         fresh: dict[str, tuple[Pack, Reviewer]] = {}  # compiled here, served from the swap on
         packs: dict[str, Pack] = dict(self._builtin)
         keys: dict[str, tuple] = {pid: ((pid, 0),) for pid in self._builtin}
-        pending = dict(team)
-        while pending:
-            progress = False
-            for pid, (number, source) in sorted(pending.items()):
-                if pid in ready:
-                    pack = ready[pid]
-                else:
-                    try:
-                        pack = load_pack_text(source, f"{pid}@{number}")
-                    except PackError as exc:
-                        self._report_broken(pid, number, exc)
-                        del pending[pid]
-                        progress = True
-                        if pid in self._packs:  # keep serving what served before
-                            packs[pid], keys[pid] = self._packs[pid], self._keys.get(pid, ((pid, number),))
-                        continue
-                if pack.extends and pack.extends not in packs and pack.extends in pending:
-                    continue  # its base is resolved first
-                progress = True
-                del pending[pid]
-                key = ((pid, number),) + (keys.get(pack.extends, ()) if pack.extends else ())
-                old = self._packs.get(pid)
-                if pid not in ready and old is not None and self._keys.get(pid) == key:
-                    packs[pid], keys[pid] = old, key  # unchanged: keep the compiled pack
-                    continue
-                try:
-                    if pid in ready:
-                        packs[pid] = pack
-                    else:
-                        bases = self._bases(self._owners.get(pid), packs)
-                        packs[pid], reviewer = compile_source(source, f"{pid}@{number}", bases)
-                        fresh[pid] = (packs[pid], reviewer)
-                    keys[pid] = key
-                except PackError as exc:
-                    self._report_broken(pid, number, exc)
-                    if old is not None and pid in self._packs:
-                        packs[pid], keys[pid] = old, self._keys.get(pid, key)
-            if not progress:  # an `extends` cycle: keep what served before
-                for pid, (number, _) in pending.items():
-                    log.warning("pack %s version %d extends itself through other packs; not loaded", pid, number)
-                    if pid in self._packs:
-                        packs[pid] = self._packs[pid]
-                break
+        loaded: dict[str, Pack] = {}  # read but not yet resolved
+        for pid, (number, source) in sorted(team.items()):
+            try:
+                loaded[pid] = ready[pid] if pid in ready else load_pack_text(source, f"{pid}@{number}")
+            except PackError as exc:
+                self._report_broken(pid, number, exc)
+                self._keep(pid, packs, keys, ((pid, number),))
+        order, blocked = self._order(loaded)
+        for pid in order:
+            number, source = team[pid]
+            self._resolve(pid, number, source, loaded[pid], pid in ready, packs, keys, fresh)
+        for pid, (number, _) in team.items():
+            if pid in blocked:
+                log.warning("pack %s version %d extends itself through other packs; not loaded", pid, number)
+                if pid in self._packs:
+                    packs[pid] = self._packs[pid]
         for pid, pack in packs.items():  # compile before swapping, so no request waits for it
             entry = fresh.get(pid) or self._reviewers.get(pid)
             if entry is None or entry[0] is not pack:
@@ -177,6 +155,52 @@ class PackRegistry:
             reviewers = {**self._reviewers, **fresh}
             self._packs, self._keys, self._team = packs, keys, dict(team)
             self._reviewers = {pid: e for pid, e in reviewers.items() if pid in packs}
+
+    def _order(self, loaded: dict[str, Pack]) -> tuple[list[str], set[str]]:
+        """The team packs in the order to resolve them, each after the team pack it extends (by id
+        among those ready together), and those an `extends` cycle blocks: the cycle's packs and
+        every pack built on one of them."""
+        sorter = TopologicalSorter({
+            pid: [pack.extends] if pack.extends in loaded and pack.extends not in self._builtin else []
+            for pid, pack in loaded.items()})
+        try:
+            sorter.prepare()
+        except CycleError:
+            pass  # what can be ordered still is; the rest is `blocked`
+        order: list[str] = []
+        while batch := sorted(sorter.get_ready()):
+            order += batch
+            sorter.done(*batch)
+        return order, set(loaded) - set(order)
+
+    def _resolve(self, pid: str, number: int, source: str, pack: Pack, is_ready: bool,
+                 packs: dict[str, Pack], keys: dict[str, tuple], fresh: dict[str, tuple[Pack, Reviewer]]) -> None:
+        """Resolve one team pack on the `packs` resolved so far, into `packs`, `keys` and `fresh`.
+
+        Its key is the chain of (id, version) it stands on: when that did not change, the compiled
+        pack is kept. `is_ready`: the caller compiled it (a version published through this instance).
+        """
+        key = ((pid, number),) + (keys.get(pack.extends, ()) if pack.extends else ())
+        old = self._packs.get(pid)
+        if not is_ready and old is not None and self._keys.get(pid) == key:
+            packs[pid], keys[pid] = old, key  # unchanged: keep the compiled pack
+            return
+        try:
+            if is_ready:
+                packs[pid] = pack
+            else:
+                bases = self._bases(self._owners.get(pid), packs)
+                packs[pid], reviewer = compile_source(source, f"{pid}@{number}", bases)
+                fresh[pid] = (packs[pid], reviewer)
+            keys[pid] = key
+        except PackError as exc:
+            self._report_broken(pid, number, exc)
+            self._keep(pid, packs, keys, key)
+
+    def _keep(self, pid: str, packs: dict[str, Pack], keys: dict[str, tuple], key: tuple) -> None:
+        """Keep serving what served before for a version that does not load (nothing, if nothing did)."""
+        if pid in self._packs:
+            packs[pid], keys[pid] = self._packs[pid], self._keys.get(pid, key)
 
     def _report_broken(self, pid: str, number: int, exc: PackError) -> None:
         if (pid, number) not in self._broken:
