@@ -22,7 +22,8 @@ CHECKABLE = (".txt", ".md", ".eml")
 
 def add_parser(sub) -> None:
     c = sub.add_parser("check", help="review files, folders of canned replies, or standard input")
-    c.add_argument("paths", nargs="*", default=["-"], metavar="FILE", help="files or folders (.txt, .md, .eml); - for stdin")
+    c.add_argument("paths", nargs="*", default=["-"], metavar="FILE",
+                   help="files or folders (.txt, .md, .eml); - for stdin")
     c.add_argument("--format", choices=("text", "json"), default="text")
     c.add_argument("--fail-on", choices=SEVERITIES, default="warning",
                    help="exit 1 when a finding at or above this severity exists (default: warning)")
