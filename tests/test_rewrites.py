@@ -425,3 +425,10 @@ def test_an_empty_postscript_is_not_left_behind(reviewer):
     results = one_clicks(reviewer, text, "overshare")
     assert results
     assert all(after == "Hi Jo,\n\nYour refund of 40 euro went out today.\n\nBest,\nLiam" for _, after in results)
+
+
+# 26. "Anyway," that moved on from a removed sentence goes with it.
+def test_anyway_goes_with_what_it_moved_on_from(reviewer):
+    text = ("Hi Jo,\n\nBetween you and me, the owner is broke and the bank is chasing him for the loan. Anyway, I found "
+            "your booking and it is confirmed for Friday.")
+    assert "Hi Jo,\n\nI found your booking and it is confirmed for Friday." in [a for _, a in one_clicks(reviewer, text)]

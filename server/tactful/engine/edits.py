@@ -178,6 +178,7 @@ _ANNOUNCES = re.compile(
     r"truth be told)[.:!—–-]*[ \t]*)$", re.IGNORECASE)
 
 
+_MOVING_ON = re.compile(r"(?:(?:so|but|ok|okay) )?(?:anyway|anyhow|anyways),?[ \t]+", re.IGNORECASE)
 _POSTSCRIPT = re.compile(r"(?:^|\n)[ \t]*(P\.?S\.?:?[ \t]*)$", re.IGNORECASE)
 
 
@@ -188,6 +189,9 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
             end = t
             while end < len(text) and text[end] in " \t":
                 end += 1
+            anyway = _MOVING_ON.match(text, end)
+            if anyway and text[end - 1] != "\n":
+                end = anyway.end()
             nxt = re.match(r"[^\W\d_][\w'’]*", text[end:])
             if nxt and end < len(text) and text[end - 1] != "\n":
                 word = nxt.group()
@@ -204,6 +208,9 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
         if ps and (end >= len(text) or text[end] in "\r\n"):
             start = ps.start(1)
         if end < len(text) and text[end] not in "\r\n":
+            anyway = _MOVING_ON.match(text, end)  # "Anyway, I found your booking" moved on from what went
+            if anyway and anyway.end() < len(text) and text[anyway.end()].isalpha():
+                return start, anyway.end() + 1, text[anyway.end()].upper()
             return start, end, ""
         return start, t, ""  # the last sentence on its line: a space left before the line break is unseen
     if cs <= a:  # the opening clause goes: the next one starts the sentence
