@@ -58,16 +58,17 @@ def create_app(config: dict | None = None, settings: Settings | None = None) -> 
     found.background = background
     app.before_request(background.ensure_running)
 
-    from . import feedback, hardening, meta, openapi, review, teams, teams_openapi
+    from . import feedback, hardening, languagetool, meta, openapi, review, teams, teams_openapi
     hardening.init_app(app, settings)  # Host and Origin first: refused before anything looks further
     auth.init_app(app, settings, tokens)
     hardening.init_limits(app, settings)  # after auth: the limiter keys on the token auth verified
     app.register_blueprint(meta.bp)
+    # /v2/check and /v2/languages. Its endpoints keep the names "meta.languagetool.*" that auth.PUBLIC uses.
+    app.register_blueprint(languagetool.bp, name_prefix="meta")
     app.register_blueprint(review.bp)
     app.register_blueprint(feedback.bp)
     app.register_blueprint(teams.bp)
-    app.register_blueprint(openapi.bp)
-    teams_openapi.merge(openapi.EXTRA_PATHS, openapi.PATHS, openapi.SCHEMAS)
+    app.register_blueprint(openapi.blueprint(teams_openapi.PATHS))
 
     return app
 

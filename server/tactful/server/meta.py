@@ -5,11 +5,9 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from .. import __version__
-from . import languagetool
 from .parts import parts
 
 bp = Blueprint("meta", __name__)
-bp.register_blueprint(languagetool.bp)  # /v2/check and /v2/languages
 
 
 @bp.get("/healthz")

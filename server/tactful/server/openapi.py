@@ -1,15 +1,19 @@
-"""GET /openapi.json (the API described for machines) and GET /docs (the same, for people)."""
+"""GET /openapi.json (the API described for machines) and GET /docs (the same, for people).
+
+`create_app` registers `blueprint(*areas)`: the document is built once per app, from this module's
+dicts and the paths other areas describe (`teams_openapi.PATHS`), without changing any of them.
+"""
 
 from __future__ import annotations
 
+import copy
+import json
 from html import escape
 
 from flask import Blueprint, Response, jsonify
 
 from .. import __version__
 from ..engine.findings import CATEGORIES, SEVERITIES
-
-bp = Blueprint("openapi", __name__)
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 _PROBLEM = {"description": "Problem", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
@@ -22,6 +26,9 @@ def _json(ref: str, description: str = "OK") -> dict:
 # gunicorn answers a request line over 4,094 bytes itself, in plain text, before Tactful sees it.
 TOO_LONG = {"414": {"description": "URI too long: the request line is over 4,094 bytes; send long text in a "
                                    "POST body instead", "content": {"text/plain": {"schema": {"type": "string"}}}}}
+
+
+RULE_ID = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$"  # what POST /v1/feedback accepts as a rule id
 
 
 def _errors(*codes: int) -> dict:
@@ -120,7 +127,7 @@ SCHEMAS = {
         "description": {"type": "string"}, "extends": {"type": ["string", "null"]},
         "rules": {"type": "array", "items": {"$ref": "#/components/schemas/Rule"}}}},
     "Feedback": {"type": "object", "required": ["rule", "action"], "additionalProperties": False, "properties": {
-        "rule": {"type": "string", "minLength": 1}, "action": {"type": "string", "enum": ["applied", "dismissed", "disabled"]},
+        "rule": {"type": "string", "minLength": 1, "pattern": RULE_ID, "maxLength": 200}, "action": {"type": "string", "enum": ["applied", "dismissed", "disabled"]},
         "pack": {"type": "string"}}},
     "Stats": {"type": "object", "required": ["rules", "bySource"], "properties": {
         "rules": {"type": "object", "additionalProperties": {
@@ -195,30 +202,48 @@ PATHS = {
         "description": "OK", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Language"}}}}}}}},
 }
 
-EXTRA_PATHS: dict = {}  # other areas (team packs) add their paths here
 
+def spec(*areas: dict) -> dict:
+    """The OpenAPI document: this module's paths and schemas, plus each area's paths (path -> operations;
+    an area may add operations to a path described here, as team packs add POST /v1/packs).
 
-def spec() -> dict:
-    return {
+    A new document each call, sharing nothing with the module's dicts, so serving or changing it changes
+    no other app's.
+    """
+    paths = {path: dict(ops) for path, ops in PATHS.items()}
+    for area in areas:
+        for path, ops in area.items():
+            paths[path] = {**paths.get(path, {}), **ops}
+    return copy.deepcopy({
         "openapi": "3.1.0",
         "info": {"title": "Tactful API", "version": __version__,
                  "description": "Reviews a reply to a customer before it is sent. Offsets and lengths count UTF-16 "
                                 "code units. A request whose Host is not in allowed_hosts gets 400; a POST whose "
                                 "Origin is another web site (not listed in cors_origins) gets 403."},
-        "paths": {**PATHS, **EXTRA_PATHS},
+        "paths": paths,
         "components": {"schemas": SCHEMAS, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
-    }
+    })
 
 
-@bp.get("/openapi.json")
-def openapi_json():
-    return jsonify(spec())
+def blueprint(*areas: dict) -> Blueprint:
+    """GET /openapi.json and GET /docs for one app, describing `spec(*areas)`."""
+    bp = Blueprint("openapi", __name__)
+    doc = spec(*areas)
+    page = _page(doc)
+
+    @bp.get("/openapi.json")
+    def openapi_json():
+        return jsonify(doc)
+
+    @bp.get("/docs")
+    def docs():
+        """A plain page listing every endpoint and its schema, built from the same spec (no scripts, no CDN)."""
+        return Response(page, mimetype="text/html")
+
+    return bp
 
 
-@bp.get("/docs")
-def docs():
-    """A plain page listing every endpoint and its schema, built from the same spec (no scripts, no CDN)."""
-    doc = spec()
+def _page(doc: dict) -> str:
     parts = [f"<!doctype html><meta charset=utf-8><title>Tactful API</title>"
              f"<style>body{{font:15px/1.5 system-ui,sans-serif;max-width:860px;margin:2em auto;padding:0 1em}}"
              f"code,pre{{background:#f5f5f7;padding:2px 4px;border-radius:4px}}h2{{margin-top:2em}}</style>"
@@ -233,7 +258,6 @@ def docs():
             codes = ", ".join(escape(c) for c in op.get("responses", {}))
             parts.append(f"<p>Responses: {codes}</p>")
     parts.append("<h2>Schemas</h2>")
-    import json
     for name, schema in doc["components"]["schemas"].items():
         parts.append(f"<h3 id='{escape(name)}'>{escape(name)}</h3><pre>{escape(json.dumps(schema, indent=2))}</pre>")
-    return Response("".join(parts), mimetype="text/html")
+    return "".join(parts)

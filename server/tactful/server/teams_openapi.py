@@ -1,4 +1,4 @@
-"""OpenAPI description of the team-pack endpoints (merged into /openapi.json by `merge`).
+"""OpenAPI description of the team-pack endpoints: `PATHS`, which `openapi.spec` adds to its own.
 
 With TACTFUL_AUTH on, every path here but the schema needs a bearer token
 (admin for publish, rollback and history); without it, none does.
@@ -6,7 +6,7 @@ With TACTFUL_AUTH on, every path here but the schema needs a bearer token
 
 from __future__ import annotations
 
-from .openapi import TOO_LONG
+from .openapi import RULE_ID, TOO_LONG  # noqa: F401 - RULE_ID: feedback.py reads it here
 
 _PROBLEM = {"description": "Problem", "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
 _ID = [{"name": "pack_id", "in": "path", "required": True, "schema": {"type": "string"}}]
@@ -62,16 +62,3 @@ PATHS = {
         "summary": "The JSON Schema of the pack format, for editors",
         "responses": _ok({"type": "object"})}},
 }
-
-
-RULE_ID = "^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$"  # what POST /v1/feedback accepts as a rule id
-
-
-def merge(extra_paths: dict, paths: dict, schemas: dict) -> None:
-    """Add these operations to `extra_paths`, keeping other operations on the same path (GET /v1/packs),
-    and state the rule-id format that feedback accepts."""
-    for path, ops in PATHS.items():
-        extra_paths[path] = {**paths.get(path, {}), **extra_paths.get(path, {}), **ops}
-    rule = schemas.get("Feedback", {}).get("properties", {}).get("rule")
-    if rule is not None:
-        rule.update(pattern=RULE_ID, maxLength=200)
