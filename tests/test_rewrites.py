@@ -432,3 +432,11 @@ def test_anyway_goes_with_what_it_moved_on_from(reviewer):
     text = ("Hi Jo,\n\nBetween you and me, the owner is broke and the bank is chasing him for the loan. Anyway, I found "
             "your booking and it is confirmed for Friday.")
     assert "Hi Jo,\n\nI found your booking and it is confirmed for Friday." in [a for _, a in one_clicks(reviewer, text)]
+
+
+# 27. An exclamation and the customer's name open the reply like a greeting, and stay ("Oh Linda, …").
+def test_an_exclamation_with_the_name_is_kept_as_a_greeting():
+    from tactful.engine.edits import GREETING
+    assert GREETING.match("Oh Linda, I totally feel this.").group() == "Oh Linda, "
+    assert GREETING.match("Yikes, Kevin, what a start.").group() == "Yikes, Kevin, "
+    assert GREETING.match("Oh no, that is awful.") is None

@@ -26,7 +26,9 @@ import re
 from .segment import Sentence
 
 GREETING = re.compile(
-    r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,!?.\n]{0,40}[,!]?[ \t]*",
+    r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,!?.\n]{0,40}[,!]?[ \t]*|"
+    # ... or an exclamation and the customer's name ("Oh Linda, …", "Yikes, Kevin, …")
+    r"(?:oh|ah|aw|aww|yikes|wow|ooh|phew)\b,?[ \t]+(?-i:[A-Z][\w'’-]+)[ \t]*,[ \t]*",
     re.IGNORECASE)
 # Between clauses: a comma, semicolon or colon before a space (not the comma in "$1,034"), or a dash. It starts
 # at the mark itself (spaces before it belong to the clause before), so a run of spaces is scanned once.

@@ -299,7 +299,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
 
 
 # One fault told over two sentences in a row ("Our GM is on a cruise. She's back whenever the boat gets in.") is
-# one finding with one fix: each sentence's fix applied alone would leave the other half of the story.
+# one finding with one fix: each sentence's fix applied alone would leave the other half of the story. Only two
+# findings of one source join (the detector's, or one rule's): a rule keeps its own span beside the detector's.
 _TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted"))
 
 
@@ -310,7 +311,7 @@ def _one_story(text: str, sents, found: list[Finding], sentence_of) -> list[Find
         prev = out[-1] if out else None
         if (prev is not None and prev.category == f.category and f.category in _TOLD_OVER_SENTENCES
                 and prev.suggestions and f.suggestions and prev.end <= f.start
-                and (prev.rule == f.rule or "model" in (prev.source, f.source))):  # two rules keep their messages
+                and prev.rule == f.rule):  # a rule keeps its span and its message; the detector's two halves join
             s1, s2 = sentence_of(prev), sentence_of(f)
             gap = text[prev.end:f.start]
             if (s1 is not None and s2 is not None and index[id(s2)] == index[id(s1)] + 1 and "\n" not in gap
@@ -323,9 +324,8 @@ def _one_story(text: str, sents, found: list[Finding], sentence_of) -> list[Find
                     rep = rep.rstrip(" \t")
                 if not problems(text, prev.start, f.end, rep, (prev.start, f.end), (s1.start, s2.end)):
                     label = f.suggestions[0].label if not prev.suggestions[0].replacement else prev.suggestions[0].label
-                    main = f if prev.source == "model" and f.source != "model" else prev  # a rule's words explain more
-                    out[-1] = Finding(main.rule, main.category, main.severity, prev.start, f.end, main.message,
-                                      main.rationale, (Suggestion(rep, label),), main.source,
+                    out[-1] = Finding(prev.rule, prev.category, prev.severity, prev.start, f.end, prev.message,
+                                      prev.rationale, (Suggestion(rep, label),), prev.source,
                                       max(prev.confidence, f.confidence))
                     continue
         out.append(f)
