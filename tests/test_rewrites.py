@@ -313,11 +313,10 @@ def test_a_verbless_piece_goes_with_its_clause():
 def test_an_announcing_sentence_goes_with_the_one_it_announced(reviewer):
     text = ("Hi Ana,\n\nSorry for the wait on your refund. I will be honest with you. Our finance director walked out "
             "last month and nobody has signed anything off since. The refund of 40 euro goes out on Friday.\n\nBest,\nLiam")
-    results = one_clicks(reviewer, text)
-    assert results
-    for _, after in results:
-        if "finance director" not in after:
-            assert "honest with you" not in after and "The refund of 40 euro goes out on Friday." in after
+    removed = [after for _, after in one_clicks(reviewer, text) if "finance director" not in after]
+    assert removed
+    for after in removed:
+        assert "honest with you" not in after and "The refund of 40 euro goes out on Friday." in after
 
 
 # 18. A stock phrase that comes with a second one goes whole, and an apology template is not offered where the

@@ -187,7 +187,8 @@ class Detector:
 
     def _fault_span(self, text: str, sent, k: int, threshold: float) -> tuple[int, int]:
         """The clauses that carry the fault (`edits.fault_run`); the whole sentence when no run of them does."""
-        run = edits.fault_run(text, sent, lambda rests: [p[k] for p in self.batch(rests)], min(threshold, edits.clean_rest(CATEGORIES[k])))
+        limit = min(threshold, edits.clean_rest(CATEGORIES[k]))
+        run = edits.fault_run(text, sent, lambda rests: [p[k] for p in self.batch(rests)], limit)
         return run or _span(text, sent)
 
 

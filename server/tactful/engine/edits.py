@@ -58,7 +58,7 @@ _DEPENDENT = re.compile(r"(?:which|because|since|so that|who|whose|where)\b", re
 _APOLOGY_HEAD = re.compile(
     r"(?:(?:so|very|really|terribly) )?(?:sorry|apologies|my apologies)(?: (?:about|for) (?:that|this|the (?:delay|wait|"
     r"slow reply|late reply|radio silence|mix-up|confusion)))?", re.IGNORECASE)
-_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies)\b", re.IGNORECASE)
+APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: (?:with|to) (?:you|him|her|them|us))?|I'll be (?:honest|frank)|truth be told|tbh|"
     r"unfortunately|sadly|also|plus|however|anyway|on top of (?:that|this)|for what it's worth|"
@@ -106,14 +106,14 @@ def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     # A piece with no verb of its own ("…at the end of the month, in one batch") belongs to the clause before it.
     merged: list[tuple[int, int]] = []
     for s, e in out:
-        if merged and _VERBLESS(text[s:e]):
+        if merged and _verbless(text[s:e]):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return [(s, e - (len(text[s:e]) - len(text[s:e].rstrip()))) for s, e in merged]
 
 
-def _VERBLESS(piece: str) -> bool:
+def _verbless(piece: str) -> bool:
     return not _FINITE.search(piece) and not _SUBJECT_FIRST.match(piece.lstrip(_SEPARATOR_CHARS))
 
 
@@ -162,7 +162,7 @@ def _only_a_lead_in(head: str) -> bool:
     head = head.strip(_SEPARATOR_CHARS)
     words = head.split()
     return (not words or _LEAD_IN.fullmatch(head) is not None
-            or (len(words) < 3 and not _APOLOGY.search(head)))
+            or (len(words) < 3 and not APOLOGY.search(head)))
 
 
 def _sentence_case(rep: str) -> str:
@@ -175,7 +175,8 @@ def _sentence_case(rep: str) -> str:
 
 # A sentence that only announces the next one ("I will be candid with you.", "The short version:").
 _ANNOUNCES = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)((?:(?:I(?:'ll| will|'m going to) be|to be) (?:honest|candid|straight|frank|upfront|"
+    r"(?:^|(?<=[.!?])[ \t]+|\n[ \t]*)((?:(?:I(?:'ll| will|'m going to) be|to be) "
+    r"(?:honest|candid|straight|frank|upfront|"
     r"open)(?: with you)?(?: here)?|here'?s the (?:thing|deal|situation|story)|(?:the )?short version|long story short|"
     r"truth be told)[.:!—–-]*[ \t]*)$", re.IGNORECASE)
 
@@ -330,7 +331,8 @@ _CERTAINTY_TAG = re.compile(
     r"(?:I|we)(?: can)? (?:promise|guarantee)(?: you)?(?: (?:that|this|it)(?: much)?)?|I can assure you(?: of that)?|"
     r"trust me|no problem(?: at all| whatsoever)?|mark my words|no ifs (?:or|and) buts|"
     r"(?:so )?(?:you can )?(?:consider|take) (?:it|that) (?:as )?(?:done|read)|"
-    r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that))(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
+    r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that))"
+    r"(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
     re.IGNORECASE)
 _CERTAINTY_LEAD = re.compile(
     r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)(?: you| to you)?(?: that)?"
@@ -339,7 +341,8 @@ _CERTAINTY_LEAD = re.compile(
     r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)",
     re.IGNORECASE)
 _THIRD_PERSON_WILL = re.compile(
-    r"\b((?i:it|they|he|she|this|that|you|(?:the|your|our|their|my) (?:[\w€£$%-]+(?:[.,]\d+)* ){0,2}[\w€£$%-]+(?:[.,]\d+)*)|"
+    r"\b((?i:it|they|he|she|this|that|you|"
+    r"(?:the|your|our|their|my) (?:[\w€£$%-]+(?:[.,]\d+)* ){0,2}[\w€£$%-]+(?:[.,]\d+)*)|"
     r"(?!I\b|We\b)[A-Z][\w-]*)"
     r"(?:[’']ll| will)(?! not\b)\b")
 _GOING_TO = re.compile(r"\b(you|it|they|he|she|this|that)(?:[’']re|[’']s| are| is) going to\b", re.IGNORECASE)

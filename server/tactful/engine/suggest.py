@@ -35,7 +35,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .check import problems
-from .edits import body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit, tidy_deletion
+from .edits import (APOLOGY, body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit,
+                    tidy_deletion)
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
@@ -54,7 +55,8 @@ _NEXT_STEP = re.compile(
     r"(?:I|we)(?:'ve| have) (?:now |just |already )?(?:refunded|fixed|sorted|resolved|reset|replaced|credited|"
     r"rebooked|reissued|re-?sent|corrected|cancelled|canceled|processed|restored|reversed)|"
     r"(?:has|have) (?:now |just |already )?been (?:refunded|fixed|sorted|resolved|credited|replaced|corrected|"
-    r"processed|restored|reversed|reissued|re-?sent)|(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
+    r"processed|restored|reversed|reissued|re-?sent)|"
+    r"(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
     re.IGNORECASE)
 _GAP = " \t,;:—–-"
 # The draft already says what happens: a decision, or what the writer offers.
@@ -64,7 +66,6 @@ _DECISION = re.compile(r"\b(?:stands|offer(?:ed|ing)?|credit(?:ed)?|refund(?:ed)
 _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:then )?you(?:'d| would)(?: have|'ve)? "
                          r"(?:known|seen|noticed|realised|realized|read|been aware|found out)(?: that)? (.+)",
                          re.IGNORECASE)
-_APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
 
@@ -103,17 +104,17 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Pla
     f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
     templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
     # (a promise goes with its time, so the slot stays even where the draft gives one)
-    rep = templates[0] if templates and (f.category == "overpromise" or f.category == "excuse" and not committed) else ""
+    wanted = f.category == "overpromise" or (f.category == "excuse" and not committed)
+    rep = templates[0] if templates and wanted else ""
     if not rep and f.category not in _DELETION_FALLBACK:
         return plan
-    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]), clean_rest(f.category),
-                    cover=(f.start, f.end))
+    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]),
+                    clean_rest(f.category), cover=(f.start, f.end))
     rs, re_ = run or (a, b)
     edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
-    # the run the detector reads as the fault may take its facts with it ("since the 2nd"); the whole
-    # sentence may only where the facts are the fault
-    # (and where no run leaves a clean sentence, the whole sentence is the story, numbers and all: "We lost 30% of
-    # the team in the restructure"), but a template in place of the sentence keeps every fact
+    # A deletion may take the facts of what it deletes: the run the detector reads as the fault ("since the
+    # 2nd"), or, where no run leaves a clean sentence, the whole sentence ("We lost 30% of the team in the
+    # restructure"). A template in place of the whole sentence keeps every fact, unless the facts are the fault.
     fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
@@ -220,8 +221,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             if (f.category == "defensive" and is_template(sug.replacement)
                     and (committed(f) or _DECISION.search(text, 0, f.start) or _DECISION.search(text, f.end))):
                 continue  # "Here's what I can do: [next step]" beside "The charge stands." or a £30 offer clashes
-            if (is_template(sug.replacement) and _APOLOGY.search(sug.replacement)
-                    and (_APOLOGY.search(text, 0, f.start) or _APOLOGY.search(text, f.end))):
+            if (is_template(sug.replacement) and APOLOGY.search(sug.replacement)
+                    and (APOLOGY.search(text, 0, f.start) or APOLOGY.search(text, f.end))):
                 continue  # the draft apologises elsewhere: a second "I'm sorry about [...]" is one too many
             if sug.replacement and not is_template(sug.replacement):
                 edit, fault = (f.start, f.end, sug.replacement), own
