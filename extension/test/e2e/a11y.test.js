@@ -58,7 +58,7 @@ async function browserZoom(page, factor) {
     await chrome.tabs.setZoomSettings(tab.id, { scope: 'per-tab' });
     await chrome.tabs.setZoom(tab.id, f);
   }, [url, factor]);
-  await waitFor(async () => Math.abs((await page.evaluate(() => devicePixelRatio)) - factor) < 0.01, { timeoutMs: 5000, what: `zoom ${factor}` });
+  await waitFor(async () => Math.abs((await page.evaluate(() => devicePixelRatio)) - factor) < 0.01, { timeoutMs: 10_000, what: `zoom ${factor}` });
 }
 
 /** Every button of the open card: its box, and whether it is the element at its centre. */

@@ -69,13 +69,13 @@ test('Firefox, plain text: the excuse is underlined on screen, applied from the 
   const typed = await value();
   await textarea.evaluate((ta, at) => ta.setSelectionRange(at, at), where.start + 3);
   await press(page, 'Alt+Enter');
-  await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 3000, what: 'focus in the card' });
+  await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 10_000, what: 'focus in the card' });
   await page.keyboard.press('Enter');
-  await waitFor(async () => (await value()) === typed.replace(EXCUSE, "I'll have this done by [day and time]"), { timeoutMs: 3000, what: 'the rewrite in the textarea' });
+  await waitFor(async () => (await value()) === typed.replace(EXCUSE, "I'll have this done by [day and time]"), { timeoutMs: 10_000, what: 'the rewrite in the textarea' });
   assert.equal(await textarea.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd)), '[day and time]');
 
   await press(page, 'Control+z');
-  await waitFor(async () => (await value()) === typed, { timeoutMs: 3000, what: 'undo in the textarea' });
+  await waitFor(async () => (await value()) === typed, { timeoutMs: 10_000, what: 'undo in the textarea' });
   assert.deepEqual(page.errors, []);
   await page.close();
 });

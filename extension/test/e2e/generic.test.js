@@ -37,7 +37,7 @@ test('"Turn off this rule" removes its underlines, keeps it off, and tells the s
   await card(page).waitFor({ state: 'visible', timeout: 1000 });
   assert.equal(await card(page).getAttribute('data-rule'), 'core.excuse.workload');
   await card(page).locator('[data-action="disable"]').click();
-  await waitFor(async () => !(await highlightTexts(page))['tactful-excuse'], { timeoutMs: 3000, what: 'the underline to go' });
+  await waitFor(async () => !(await highlightTexts(page))['tactful-excuse'], { timeoutMs: 10_000, what: 'the underline to go' });
   await waitForStats(env.tactful, (count) => count('core.excuse.workload', 'disabled') === 1, 'the rule disabled', stats);
   const stored = await env.browser.worker.evaluate(async () => (await chrome.storage.local.get('settings')).settings.disabledRules);
   assert.deepEqual(stored, ['core.excuse.workload']);

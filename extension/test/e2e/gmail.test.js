@@ -82,7 +82,7 @@ test('hovering an underline opens its card; a suggestion applies, selects the pl
   assert.equal(await page.evaluate(() => getSelection().toString()), '[day and time]', 'placeholder selected');
 
   await page.keyboard.press('Control+z');
-  await waitFor(async () => (await editorText()) === before, { timeoutMs: 3000, what: 'undo to restore the draft' });
+  await waitFor(async () => (await editorText()) === before, { timeoutMs: 10_000, what: 'undo to restore the draft' });
   await waitForHighlight(page, 'tactful-excuse', EXCUSE);
   await waitForStats(env.tactful, (count) => count('core.excuse.workload', 'applied') === 1, 'the application counted', stats);
 });
@@ -93,7 +93,7 @@ test('dismissing a finding hides it in this draft and the server counts it', asy
   const stats = await env.tactful.stats();
   await openCardAt(page, await highlightCenter(page, 'tactful-scripted', SCRIPTED), 'core.scripted.inconvenience');
   await card(page).locator('[data-action="dismiss"]').click();
-  await waitFor(async () => !(await highlightTexts(page))['tactful-scripted'], { timeoutMs: 3000, what: 'the scripted underline to go' });
+  await waitFor(async () => !(await highlightTexts(page))['tactful-scripted'], { timeoutMs: 10_000, what: 'the scripted underline to go' });
   await waitForStats(env.tactful, (count) => count('core.scripted.inconvenience', 'dismissed') === 1, 'the dismissal counted', stats);
 
   // Still hidden after the next review of the same draft.

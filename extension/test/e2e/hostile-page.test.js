@@ -165,7 +165,7 @@ test("a real click still turns the rule off, and the page's listeners see only t
   });
   await openCard();
   await card(page).locator('[data-action="disable"]').click();
-  await waitFor(async () => !(await highlightTexts(page))['tactful-excuse'], { timeoutMs: 3000, what: 'the underline to go' });
+  await waitFor(async () => !(await highlightTexts(page))['tactful-excuse'], { timeoutMs: 10_000, what: 'the underline to go' });
   await waitFor(async () => {
     const rules = (await env.tactful.stats()).rules ?? {};
     return (rules[RULE]?.disabled ?? 0) - (stats.rules?.[RULE]?.disabled ?? 0) === 1;

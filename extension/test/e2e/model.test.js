@@ -48,7 +48,7 @@ test("the detector's finding is underlined, and its rewrite applies and undoes l
   await waitForStats(env.tactful, (count) => count('tactful.model.excuse', 'applied') === 1, 'the application counted', stats);
 
   await page.keyboard.press('Control+z');
-  await waitFor(async () => (await editorText()) === before, { timeoutMs: 3000, what: 'undo to restore the draft' });
+  await waitFor(async () => (await editorText()) === before, { timeoutMs: 10_000, what: 'undo to restore the draft' });
   await waitForHighlight(page, 'tactful-excuse', EXCUSE);
   assert.deepEqual(page.errors, []);
 });

@@ -76,7 +76,7 @@ test('the badge list fixes everything at once', async () => {
   await panel.locator('[data-action="fix-all"]').click();
   // The draft already apologises ("Sorry, I'll have this done by Friday noon."), so the stock apology goes
   // rather than becoming a second "I'm sorry about [...]".
-  await waitFor(async () => !(await authored()).includes(SCRIPTED), { timeoutMs: 3000, what: 'fix all' });
+  await waitFor(async () => !(await authored()).includes(SCRIPTED), { timeoutMs: 10_000, what: 'fix all' });
   const fixed = await authored();
   assert.ok(fixed.includes("Sorry, I'll have this done by Friday noon. The refund is on its way."), fixed);
   assert.ok(!fixed.includes("I'm sorry about"), fixed);

@@ -37,7 +37,7 @@ test('a plain contenteditable gets no compositionend from an apply: only rooster
   await page.keyboard.type(c.typed);
   const step = c.applies[0];
   await applyWithMouse(page, page, { x: 0, y: 0 }, step);
-  await waitFor(async () => (await gmailDriver.content(page)).includes(step.replaced), { timeoutMs: 5000, what: `"${step.replaced}" in the editor` });
+  await waitFor(async () => (await gmailDriver.content(page)).includes(step.replaced), { timeoutMs: 10_000, what: `"${step.replaced}" in the editor` });
   assert.equal(await page.evaluate(() => window.__compositionEnds), 0);
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -58,12 +58,12 @@ test('roosterjs (Outlook): typing over the placeholder, then Ctrl+Z twice gives 
   const applied = await waitFor(async () => {
     const now = await roosterjsDriver.content(page);
     return now.includes('[day and time]') ? now : null;
-  }, { timeoutMs: 5000, what: 'the rewrite with its placeholder' });
+  }, { timeoutMs: 10_000, what: 'the rewrite with its placeholder' });
   await page.keyboard.type('Friday'); // one word: roosterjs also makes a step at each space typed
   const typed = await roosterjsDriver.content(page);
   assert.ok(typed.includes(`${step.replaced} Friday`), typed);
   const expectContent = (expected, what) =>
-    waitFor(async () => (await roosterjsDriver.content(page)) === expected, { timeoutMs: 3000, what }).catch(async () => {
+    waitFor(async () => (await roosterjsDriver.content(page)) === expected, { timeoutMs: 10_000, what }).catch(async () => {
       assert.equal(await roosterjsDriver.content(page), expected, what);
     });
   await press(page, 'Control+z');

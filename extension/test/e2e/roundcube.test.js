@@ -69,7 +69,7 @@ test('plain text: underline over the right words, apply with placeholder selecte
   assert.equal(selected, '[day and time]');
 
   await page.keyboard.press('Control+z');
-  await waitFor(async () => (await textarea.inputValue()) === typed, { timeoutMs: 3000, what: 'undo in the textarea' });
+  await waitFor(async () => (await textarea.inputValue()) === typed, { timeoutMs: 10_000, what: 'undo in the textarea' });
   await mark.waitFor({ state: 'attached', timeout: 15_000 });
   assert.deepEqual(page.errors, []);
   await page.close();
@@ -87,7 +87,7 @@ test('plain text: underlines follow when the textarea scrolls', async () => {
   await textarea.evaluate((ta) => {
     ta.scrollTop += 60;
   });
-  await waitFor(async () => Math.abs((await mark.boundingBox()).y - (before - 60)) < 2, { timeoutMs: 2000, what: 'the mark to move with the scroll' });
+  await waitFor(async () => Math.abs((await mark.boundingBox()).y - (before - 60)) < 2, { timeoutMs: 10_000, what: 'the mark to move with the scroll' });
   await page.close();
 });
 
@@ -108,11 +108,11 @@ test('HTML editor (TinyMCE in an iframe): highlights in the iframe, card in the 
   await openCardAt(page, await highlightCenter(iframe, 'tactful-excuse', EXCUSE, offset), 'core.excuse.workload');
   await page.screenshot({ path: path.join(RESULTS_DIR, 'roundcube-html-card.png') });
   await card(page).locator('button.suggestion').first().click();
-  await waitFor(async () => (await frame.locator('body').innerText()).includes("Sorry, I'll have this done by [day and time]."), { timeoutMs: 3000, what: 'the edit in the iframe' });
+  await waitFor(async () => (await frame.locator('body').innerText()).includes("Sorry, I'll have this done by [day and time]."), { timeoutMs: 10_000, what: 'the edit in the iframe' });
   assert.equal(await iframe.evaluate(() => getSelection().toString()), '[day and time]');
 
   await page.keyboard.press('Control+z');
-  await waitFor(async () => (await frame.locator('body').innerText()) === before, { timeoutMs: 3000, what: 'undo in the iframe' });
+  await waitFor(async () => (await frame.locator('body').innerText()) === before, { timeoutMs: 10_000, what: 'undo in the iframe' });
   await waitForStats(env.tactful, (count) => count('core.excuse.workload', 'applied') === 1, 'the application counted', stats);
   assert.deepEqual(page.errors, []);
 });

@@ -82,7 +82,7 @@ export async function applyWithKeyboard(page, target, offset, step) {
   const point = await highlightCenter(target, step.name, step.text, offset);
   await page.mouse.click(point.x, point.y);
   await press(page, 'Alt+Enter');
-  await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 3000, what: 'focus in the card' });
+  await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 10_000, what: 'focus in the card' });
   await page.keyboard.press('Enter');
 }
 
@@ -114,7 +114,7 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
     const after = await waitFor(async () => {
       const now = await driver.content(page);
       return now !== before && now.includes(htmlText(step.replaced)) ? now : null;
-    }, { timeoutMs: 5000, what: `"${step.replaced}" in the editor` });
+    }, { timeoutMs: 10_000, what: `"${step.replaced}" in the editor` });
     afters.push(after);
   }
   if (c.check) {
@@ -123,7 +123,7 @@ export async function runUndoCase(env, driver, c, apply = applyWithMouse) {
   }
 
   const expectContent = async (expected, what) => {
-    await waitFor(async () => (await driver.content(page)) === expected, { timeoutMs: 3000, what }).catch(async () => {
+    await waitFor(async () => (await driver.content(page)) === expected, { timeoutMs: 10_000, what }).catch(async () => {
       assert.equal(await driver.content(page), expected, what);
     });
   };
