@@ -33,7 +33,7 @@ from tactful.engine.segment import sentences
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "languagetool"
 BUDGET = 0.5
-MARGIN = 0.35  # thread hand-off and a loaded CI machine; a bound, not a benchmark
+MARGIN = 1.0  # thread hand-off and a loaded CI machine; a bound, not a benchmark (the slow server takes 5 s)
 
 
 def utf16_len(text: str) -> int:
@@ -239,7 +239,7 @@ def test_slow_languagetool_never_holds_the_review_beyond_the_budget():
         found, status, elapsed = check(analyzers, DRAFT)
         assert found == [] and status["status"] == "skipped"
         assert status["reason"].startswith("LanguageTool did not answer within") and "next try in" in status["reason"]
-        assert elapsed < 0.05
+        assert elapsed < BUDGET / 2  # no wait for the budget at all
         assert len(lt.received) == 1
 
 
