@@ -439,3 +439,68 @@ def test_an_exclamation_with_the_name_is_kept_as_a_greeting():
     assert GREETING.match("Oh Linda, I totally feel this.").group() == "Oh Linda, "
     assert GREETING.match("Yikes, Kevin, what a start.").group() == "Yikes, Kevin, "
     assert GREETING.match("Oh no, that is awful.") is None
+
+
+# 28. Counterfactual blame ("Had you …, we would have …") never loses its condition and leaves the consequence
+# standing: the whole sentence goes, or nothing is offered.
+def test_a_counterfactual_never_loses_its_condition(reviewer):
+    text = ("Hi Omar,\n\nHad you checked the size chart before ordering, we would have sent the medium. I've started "
+            "the exchange now.\n\nBest,\nLena")
+    results = one_clicks(reviewer, text, "defensive")
+    assert results
+    for _, after in results:
+        assert "would have sent" not in after, after
+    assert "Hi Omar,\n\nI've started the exchange now.\n\nBest,\nLena" in [a for _, a in results]
+
+
+def test_the_check_finds_a_consequence_left_without_its_condition():
+    from tactful.engine.check import problems
+    text = "Had you told us about the piano when you booked, we would send four men. See you Friday."
+    cut = text.index("we")
+    assert "dangling-conditional" in problems(text, 0, cut, "W", (0, cut), (0, text.index(" See")))
+    kept = "We would send four men if you told us about the piano. I'd like to help."
+    assert problems(kept, 53, len(kept), "", (53, len(kept)), (53, len(kept))) == []
+
+
+# 29. A firm position keeps its decision and its facts, and loses the blame around them.
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Priya, the $40 late fee is clearly stated in our terms, which you accepted at checkout. I can split it over "
+     "two bills if that helps.",
+     "Hi Priya, the $40 late fee is stated in our terms. I can split it over two bills if that helps."),
+    ("Hi Tom, when you joined you ticked the box agreeing to our membership policy, which clearly states that classes "
+     "cancelled with less than 12 hours' notice are charged in full. I've added a free class to your account.",
+     "Hi Tom, our membership policy states that classes cancelled with less than 12 hours' notice are charged in full. "
+     "I've added a free class to your account."),
+])
+def test_a_firm_position_keeps_the_decision(reviewer, text, expected):
+    results = one_clicks(reviewer, text, "defensive")
+    assert results and results[0][1] == expected, results
+
+
+def test_softening_agrees_with_the_document():
+    from tactful.engine.edits import soften
+    assert soften("You agreed to the terms, which say the deposit is non-refundable.") == \
+        "The terms say the deposit is non-refundable."
+    assert soften("You signed the contract, which sets out the fees.") == "The contract sets out the fees."
+    assert soften("The fee is, as clearly stated at booking, non-refundable.") == "The fee is non-refundable."
+    assert soften("The fare is non-refundable, which was clearly stated at the time of purchase.") == \
+        "The fare is non-refundable."
+    # "clearly" alone is not the argument: the sentence without it argues just the same
+    assert soften("The opening hours are clearly listed on our website.") is None
+    assert soften("Your parcel left our warehouse on Monday.") is None
+
+
+# 30. A certainty tag before an emoji goes, and the emoji stays with a space before it.
+def test_a_certainty_tag_before_an_emoji_is_hedged(reviewer):
+    text = "Hi Sam, your new card is on its way and it'll be with you by Friday, 100% 👍"
+    assert one_clicks(reviewer, text, "overpromise")[0][1] == \
+        "Hi Sam, your new card is on its way and it should be with you by Friday 👍"
+
+
+# 31. An excuse beside a step already taken ("Your refund has gone through") just goes: no time slot.
+def test_no_time_slot_beside_a_step_already_taken(reviewer):
+    text = ("Hi Jo, sorry for the slow reply, we've been swamped this week. Your refund of $30 has gone through, you "
+            "should see it in 3-5 business days.")
+    results = one_clicks(reviewer, text, "excuse")
+    assert results
+    assert all("[" not in after for _, after in results), results

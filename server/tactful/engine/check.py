@@ -13,6 +13,8 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
   six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
   itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
+- a sentence that says what would have happened with no condition left to say when ("We would have sent
+  four movers." once "Had you told us about the piano," is gone);
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
 - a lost number or id outside the fault's own words (the caller says which words are the fault: for a
   template that stands in for a whole sentence the detector flagged, none are, so every fact must stay).
@@ -44,7 +46,14 @@ _CHECKS = {
 # on its line (up to 40 characters): an edit never changes it.
 _OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,\n!]{0,40}[,!]?)",
                       re.IGNORECASE)
-_NAMES = (*_CHECKS, "lower-start")
+_NAMES = (*_CHECKS, "lower-start", "dangling-conditional")
+# What would have happened, and the condition that says when: a sentence with the first needs the second.
+_RESULT = re.compile(r"\b(?:would|could|might|'d)(?:n't| not)?(?:[ \t]+\w+ly)?[ \t]+"
+                     r"(?!(?:like|love|prefer|suggest|recommend|appreciate|advise|ask|say|welcome)\b)[a-z]+\b|"
+                     r"\b(?:would|could|might)(?:n't)?'ve\b", re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|had|were|otherwise|without|unless|then|else|in that case|either way|but for|"
+                        r"in your (?:place|shoes)|ideally)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?\n]+")
 # A sentence that opens by pointing back at what came before.
 _POINTS_BACK = re.compile(r"\s*(?:it|its|it's|they|them|their|they're|they've|they'll|she|he|his|her|this|that|"
                           r"these|those|one of them|both|neither|either|which|"
@@ -66,7 +75,8 @@ def _debris(window: str) -> tuple[int, ...]:
     """How often each kind of debris occurs in a stretch of text (cached: every suggestion for a sentence
     compares against the same stretch, and re-reviews repeat them)."""
     return (*(len(rx.findall(window)) for rx in _CHECKS.values()),
-            sum(1 for m in _SENT_START.finditer(window) if m.group(1).islower()))
+            sum(1 for m in _SENT_START.finditer(window) if m.group(1).islower()),
+            sum(1 for m in _SENTENCE.finditer(window) if _RESULT.search(m.group()) and not _CONDITION.search(m.group())))
 
 
 def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],

@@ -331,8 +331,9 @@ _CERTAINTY_TAG = re.compile(
     r"(?:I|we)(?: can)? (?:promise|guarantee)(?: you)?(?: (?:that|this|it)(?: much)?)?|I can assure you(?: of that)?|"
     r"trust me|no problem(?: at all| whatsoever)?|mark my words|no ifs (?:or|and) buts|"
     r"(?:so )?(?:you can )?(?:consider|take) (?:it|that) (?:as )?(?:done|read)|"
-    r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that))"
-    r"(?!\w)(?=[ \t]*(?:[.!?,;]|$))",
+    r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that)|"
+    r"hand on (?:my )?heart|cross my heart|no questions asked|I swear)"
+    r"(?!\w)(?=[ \t]*(?:[.!?,;]|$|[\U0001F000-\U0001FAFF\u2600-\u27BF]))",
     re.IGNORECASE)
 _CERTAINTY_LEAD = re.compile(
     r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)(?: you| to you)?(?: that)?"
@@ -364,7 +365,8 @@ def hedge(sentence: str) -> str | None:
     if len(sentence) > _LONGEST_SENTENCE:
         return None
     out = _CERTAINTY_TAG.sub("", sentence)
-    out = re.sub(r"[,—–-][ \t]*(?=[.!?,;]|$)", "", out)  # the comma or dash that introduced a dropped tag
+    out = re.sub(r"[,—–-][ \t]*(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])", " ", out)  # what introduced a dropped tag
+    out = re.sub(r"[,—–-][ \t]*(?=[.!?,;]|$)", "", out)
     led = _CERTAINTY_LEAD.sub("", out)
     if led != out:  # "I can promise you this will be the last delay and that we'll close" loses its "that"
         led = re.sub(r"\b(and|but) that (?=\w)", r"\1 ", led)
@@ -379,6 +381,82 @@ def hedge(sentence: str) -> str | None:
     if out[-1] not in _TERMINAL and not re.search(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]$", out):
         out += "."  # (an emoji ends a sentence as well as a full stop does)
     return out
+
+
+# A firm position keeps its decision and loses the blame around it: "The $40 fee is clearly stated in the
+# terms, which you accepted at booking." -> "The $40 fee is stated in the terms."
+_OBVIOUSLY = re.compile(r"(?:,[ \t]*)?\b(?:(?:quite|very|perfectly|pretty|really|all) )?(?:clearly|plainly|obviously|"
+                        r"explicitly|expressly)\b(?:,(?=[ \t]))?|"
+                        r"\b(?:as you (?:well )?know|as you(?:'re| are) (?:well )?aware|of course)\b,?", re.IGNORECASE)
+_ASIDE = re.compile(r",[ \t]*(?:as you (?:well )?know|as you(?:'re| are) (?:well )?aware|"
+                    r"as (?:(?:quite |very )?(?:clearly|plainly|explicitly) )?(?:stated|explained|mentioned|noted|shown)"
+                    r"(?: \w+){0,4})[ \t]*,",
+                    re.IGNORECASE)
+_TERMS_YOU = re.compile(r"\b((?:the|our|these|those) (?:terms(?: and conditions)?|conditions|policy|policies|contract|"
+                        r"agreement|rules|house rules|T&Cs|T&C|fine print)) (?:that |which )?you (?:(?:have|had) )?"
+                        r"(?:accepted|agreed to|signed|read|ticked)(?: (?:when|at|on) (?:booking|sign-?up|signing up|"
+                        r"checkout|purchase|you (?:booked|signed up|bought|ordered)))?(?=[ \t]+(?:are|is|was|were|say|"
+                        r"says|said|state|states|stated|make|makes|set|sets|cover|covers)\b)", re.IGNORECASE)
+_QUITE_CLEAR = re.compile(r"\b(?:quite|very|perfectly|pretty|really|crystal|abundantly) (clear)\b", re.IGNORECASE)
+_YOU_ACCEPTED = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:which|that)?[ \t]*(?:you|every (?:customer|member|guest|client|user)|all (?:customers|members|"
+    r"guests|clients|users))[ \t]+(?:(?:have|had|already) )?(?:accepted|agreed to|agree to|agrees to|signed|"
+    r"acknowledged|read|ticked|confirmed|received|got|were (?:sent|given|emailed))(?: (?:and signed|and accepted|and agreed to))?"
+    r"(?:[ \t]+(?:at|when|on|before|during|upon)[ \t]+(?:booking|sign-?up|signing up|checkout|check-out|check-in|"
+    r"purchase|registration|the time of (?:booking|purchase)|you (?:booked|signed up|bought|registered|paid|joined))"
+    r"(?:[ \t]+\w+)?)?(?=[ \t]*(?:[,.;!?]|$))",
+    re.IGNORECASE)
+
+
+# "When you booked you ticked the box agreeing to our cancellation policy, which clearly states that…" -> "Our
+# cancellation policy states that…": what the document says, not that the customer signed it.
+_AGREED_TO_WHICH = re.compile(
+    r"^[^.!?]*?\byou\b[^.!?;]*?\b(?:agreed|agreeing|accepted|accepting|signed|ticked|confirmed)\b[^.!?;]*?"
+    r"\b((?:our|the|your) (?:[\w-]+ ){0,3}(?:policy|policies|terms|conditions|contract|agreement|rules|handbook|T&Cs)),?"
+    r" which (?:(?:quite |very )?(?:clearly|also|explicitly) )?(states?|says?|explains?|sets out|makes clear|covers?)\b",
+    re.IGNORECASE)
+
+
+# "…, which was clearly stated at the time of purchase." / "…, which is linked right from your dashboard.": where
+# the customer could have seen it, said to their face.
+_WHERE_SHOWN = re.compile(
+    r"(?:,[ \t]*|[ \t]+)(?:which|that|as)[ \t]+(?:(?:was|were|is|are|has been|have been|had been)[ \t]+)?"
+    r"(?:(?:quite |very )?(?:clearly|plainly|explicitly|also|all)[ \t]+)?(?:stated|disclosed|explained|shown|displayed|"
+    r"listed|set out|laid out|mentioned|spelled out|spelt out|printed|linked|highlighted)\b[^,.;!?]*(?=[ \t]*(?:[.;!?]|$))",
+    re.IGNORECASE)
+
+
+def soften(sentence: str) -> str | None:
+    """The sentence without the words that argue around its fact or decision, or None when it has none.
+
+    "However the $250 fee is clearly stated in our house rules, which you accepted at booking." ->
+    "However the $250 fee is stated in our house rules."
+    """
+    if len(sentence) > _LONGEST_SENTENCE:
+        return None
+    original = sentence
+    led = _AGREED_TO_WHICH.match(sentence)
+    if led:
+        doc = re.sub(r"^your\b", "our", led.group(1), flags=re.IGNORECASE)
+        head, _, rest = led.group(2).partition(" ")
+        base = re.sub(r"(?<=[^s])s$|(?<=ss)es$", "", head) if head.lower() not in ("says", "say") else "say"
+        plural = re.search(r"(?:terms|conditions|rules|policies|T&Cs)$", doc, re.IGNORECASE)
+        verb = (base if plural else "says" if base == "say" else base + ("es" if base.endswith("s") else "s"))
+        verb += " " + rest if rest else ""
+        sentence = doc[0].upper() + doc[1:] + " " + verb + sentence[led.end():]
+    out = _WHERE_SHOWN.sub("", _YOU_ACCEPTED.sub("", _TERMS_YOU.sub(r"\1", sentence)))
+    out = _ASIDE.sub("", out)
+    if not led and re.sub(r"\W+", " ", _OBVIOUSLY.sub("", out)) == re.sub(r"\W+", " ", _OBVIOUSLY.sub("", original)):
+        return None  # only "clearly" or "of course" would go: the argument stays as it was
+    out = _OBVIOUSLY.sub("", out)
+    out = _QUITE_CLEAR.sub(r"\1", out)
+    out = re.sub(r"[ \t]{2,}", " ", out).strip()
+    out = re.sub(r"\s+([,.!?;])", r"\1", out)
+    out = re.sub(r",(?=[.!?;])", "", out)
+    out = re.sub(r"^[,;:—–-]+\s*", "", out)
+    if out == original.strip() or len(out.split()) < 3:
+        return None
+    return out[0].upper() + out[1:]
 
 
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")

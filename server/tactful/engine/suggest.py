@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from .check import problems
 from .edits import (APOLOGY, body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit,
-                    tidy_deletion)
+                    soften, tidy_deletion)
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
@@ -50,10 +50,15 @@ _SPREADS = frozenset(("excuse", "overshare", "defensive", "scripted", "overpromi
 _ETA_TEMPLATE = frozenset(("excuse",))
 _NEXT_STEP = re.compile(
     r"\b(?:let you know|keep you (?:posted|updated|in the loop)|update you|get back to you|be in touch|"
-    r"(?:I|we)(?:'ll| will) (?:call|ring|phone|email|e-mail|text|message|send|chase|ping|check|confirm|follow up)|"
+    r"(?:I|we)(?:'ll| will) (?:call|ring|phone|email|e-mail|text|message|send|chase|ping|check|confirm|follow up|"
+    r"keep an eye|keep checking|be (?:at|there|with you|round|over|on site|in touch))|"
+    r"in \d+ ?(?:-|–|to) ?\d+ (?:business |working )?(?:days|weeks|hours)|"
     # ... or says it is already done ("I've refunded the second charge", "it's fixed now"): no time to promise
     r"(?:I|we)(?:'ve| have) (?:now |just |already )?(?:refunded|fixed|sorted|resolved|reset|replaced|credited|"
-    r"rebooked|reissued|re-?sent|corrected|cancelled|canceled|processed|restored|reversed)|"
+    r"rebooked|reissued|re-?sent|corrected|cancelled|canceled|processed|restored|reversed|issued|sent|paid|booked|"
+    r"arranged|approved|applied|added|put through)|"
+    r"(?:is|was|has|have|has now|'s) (?:now |just |already )?(?:been )?(?:processed|approved|issued|gone through)|"
+    r"went through|"
     r"(?:has|have) (?:now |just |already )?been (?:refunded|fixed|sorted|resolved|credited|replaced|corrected|"
     r"processed|restored|reversed|reissued|re-?sent)|"
     r"(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
@@ -68,6 +73,9 @@ _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:th
                          re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
+_WHOLE_SENTENCE_FALLBACK = frozenset(("overshare", "scripted", "defensive"))
+_KEEP_DECISION = "Keep the decision, drop the blame"
+_STILL_ARGUES = 0.95
 
 
 def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Finding]:
@@ -209,6 +217,21 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 if free(a, sent.end) and not problems(text, a, sent.end, rep, (a, fact.start(1)),
                                                       (sent.start, sent.end)):
                     stated = (a, sent.end, rep, "State the fact")
+        softened = None
+        if f.category == "defensive" and stated is None:
+            # A firm position keeps its decision: "The fee is clearly stated in the terms, which you accepted."
+            # -> "The fee is stated in the terms.", where what is left reads as no longer defensive.
+            rep = soften(text[a:sent.end])
+            if rep and a > sent.start and text[a].islower() and not re.match(r"I\b", rep):
+                rep = rep[0].lower() + rep[1:]
+            if (rep and free(a, sent.end) and not problems(text, a, sent.end, rep, (f.start, f.end),
+                                                         (sent.start, sent.end))):
+                softened = (a, sent.end, rep, _KEEP_DECISION)
+                # (the detector reads a plain statement of a fee or a policy as half defensive: only where it is
+                # sure the rest still argues does the softened sentence come second)
+                if fault_probability is not None and fault_probability([(rep, "defensive")])[0] >= _STILL_ARGUES:
+                    offered.append(softened)
+                    softened = None
         word_level = f.category != "overshare" and is_lead_in(text[f.start:f.end])  # "Please be advised"
         for sug in f.suggestions:
             if word_level:
@@ -237,16 +260,17 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             fault = own if f.category in _DELETION_FIRST else protected
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered = [(*edit, "Remove it")] + [o for o in offered if o[:3] != edit]
-        if stated:  # the neutral fact comes before any deletion
-            offered = [stated] + [o for o in offered if o[:3] != stated[:3]]
+        for first in (softened, stated):  # the neutral fact comes before any deletion
+            if first:
+                offered = [first] + [o for o in offered if o[:3] != first[:3]]
         if not offered and (f.category in _DELETION_FALLBACK or any(not x.replacement for x in f.suggestions)):
             # Another finding shares the sentence, so no edit of the whole clause leaves it alone: the finding's
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
             if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
                 offered.append((f.start, f.end, "", "Remove it"))
-        if not offered and f.category in _FACTS_ARE_THE_FAULT and f.category in _DELETION_FALLBACK:
-            # What is left of the sentence leans on the removed words ("…medication and it makes me slow"):
-            # the whole sentence goes, if that is clean.
+        if not offered and f.category in _WHOLE_SENTENCE_FALLBACK:
+            # What is left of the sentence leans on the removed words ("…medication and it makes me slow", "Had
+            # you rung ahead, we would have…"): the whole sentence goes, if that is clean.
             edit = sentence_edit(text, sent, a, b, "")
             if free(edit[0], edit[1]) and not problems(text, *edit, protected, (sent.start, sent.end)):
                 offered.append((*edit, "Remove it"))
@@ -261,7 +285,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         story = _either_of_the_story(fault_probability)
         checks = []
         for n, plan in enumerate(plans):
-            if plan is not None and plan.offered and not plan.whole and plan.finding.category in _SPREADS:
+            if (plan is not None and plan.offered and not plan.whole and plan.finding.category in _SPREADS
+                    and plan.offered[0][3] != _KEEP_DECISION):
                 f, sent = plan.finding, plan.sent
                 s0, e0, rep0, _ = plan.offered[0]
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
@@ -302,7 +327,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
 # One fault told over two sentences in a row ("Our GM is on a cruise. She's back whenever the boat gets in.") is
 # one finding with one fix: each sentence's fix applied alone would leave the other half of the story. Only two
 # findings of one source join (the detector's, or one rule's): a rule keeps its own span beside the detector's.
-_TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted"))
+_TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted", "overpromise"))
 
 
 def _one_story(text: str, sents, found: list[Finding], sentence_of) -> list[Finding]:
