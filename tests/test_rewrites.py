@@ -249,8 +249,8 @@ def test_the_check_refuses_a_deletion_before_a_follow_on_sentence(follower):
     ("Hi Tom,\n\nWe lost two of our drivers last month and the new ones are still learning the routes. "
      "Your sofa is booked for Friday at 9 am.", ["lost two", "learning the routes"], "Your sofa is booked for Friday"),
     ("Hi Tom,\n\nOur installer has been off since the 2nd and the temp they sent us doesn't know the system, so "
-     "your job is still in the queue. Your sofa is booked for Friday at 9 am.",
-     ["installer", "the temp"], "job is still in the queue"),
+     "your fitting moves to Monday the 9th. Your sofa is booked for Friday at 9 am.",
+     ["installer", "the temp"], "Your fitting moves to Monday the 9th."),
 ])
 def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, kept):
     results = [after for f, after in one_clicks(reviewer, text) if f.category in ("excuse", "overshare")]

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .segment import Sentence
+from .signals import eta_spans
 
 GREETING = re.compile(
     r"(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,!?.\n]{0,40}[,!]?[ \t]*|"
@@ -277,7 +278,7 @@ _MAX_LOCATE_CHARS = 600  # a longer "sentence" is no sentence a writer wrote: it
 # What is left of a sentence reads as clean when the detector gives it less than this for the category. An
 # excuse or an overshare is told over several clauses ("We've lost three housekeepers and the new girls are
 # still learning the floors"), so what is left of it must read as clearly clean, not merely more clean than not.
-_CLEAN_REST = {"excuse": 0.25, "overshare": 0.25}
+_CLEAN_REST = {"excuse": 0.12, "overshare": 0.12}
 
 
 def clean_rest(category: str) -> float:
@@ -308,7 +309,8 @@ def fault_run(text: str, sent: Sentence, probability, limit: float,
                                              _OPENING_CONNECTIVE.sub("", text[parts[j - 1][1]:sent.end]))
              for i, j in runs]
     ok = [(i == 0, parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probability(rests), rests)
-          if p < limit and len(rest.split()) >= _MIN_REST_WORDS and _FINITE.search(rest) and not is_lead_in(rest)]
+          if p < limit and len(rest.split()) >= _MIN_REST_WORDS and (_FINITE.search(rest) or eta_spans(rest))
+          and not is_lead_in(rest)]  # (a time makes what is left news: "…, so your fitting moves to Monday")
     if not ok:
         return None
     *_, i, j = min(ok)

@@ -75,6 +75,7 @@ _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:th
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
 _WHOLE_SENTENCE_FALLBACK = frozenset(("overshare", "scripted", "defensive"))
 _KEEP_DECISION = "Keep the decision, drop the blame"
+_OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
 
 
@@ -123,7 +124,12 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Pla
     # A deletion may take the facts of what it deletes: the run the detector reads as the fault ("since the
     # 2nd"), or, where no run leaves a clean sentence, the whole sentence ("We lost 30% of the team in the
     # restructure"). A template in place of the whole sentence keeps every fact, unless the facts are the fault.
-    fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
+    # A time the sentence gives is news, never the fault ("…doesn't know the system, so your fitting moves to
+    # Monday the 9th"): the sentence does not go whole over it.
+    if run is None and not rep and eta_spans(text[a:b]):
+        fault = own
+    else:
+        fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
     return plan
@@ -290,7 +296,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 f, sent = plan.finding, plan.sent
                 s0, e0, rep0, _ = plan.offered[0]
                 tail = text[e0:sent.end] if e0 <= sent.end else ""
-                kept = "" if is_template(rep0) else rep0  # a slot of ours says nothing of the writer's fault
+                # a sentence of ours with a slot says nothing of the writer's fault; what the edit kept of the
+                # writer's words may ("Nothing will ever go missing. I've [specific change made] so…")
+                kept = _OUR_SLOT_SENTENCE.sub("", rep0) if is_template(rep0) else rep0
                 checks.append((n, text[sent.start:s0] + kept + tail, f.category, len(rep0.strip()) <= 1))
         cuts = [c for c in checks if c[3]]
         swaps = [c for c in checks if not c[3]]
