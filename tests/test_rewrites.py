@@ -504,3 +504,59 @@ def test_no_time_slot_beside_a_step_already_taken(reviewer):
     results = one_clicks(reviewer, text, "excuse")
     assert results
     assert all("[" not in after for _, after in results), results
+
+
+# 32. A template fits what the sentence said: "…much less likely to happen again" only where something is said not
+# to happen again, an offer template only beside an offer; otherwise a promise becomes what the writer controls.
+@pytest.mark.parametrize("text,fits", [
+    ("Hi Rosa, sorry the van was late. It will never happen again!", True),
+    ("Hi Rosa, your boxes are completely safe with us, nothing will ever go missing from our unit.", False),
+    ("Hi Rosa, I'll make sure the cleaner never misses your flat again.", False),
+])
+def test_a_template_fits_what_the_sentence_said(reviewer, text, fits):
+    results = one_clicks(reviewer, text, "overpromise")
+    assert results
+    after = results[0][1]
+    assert ("happen again" in after) == fits, after
+    assert "[what you want to offer]" not in after, after
+    if not fits:
+        assert "I'll [what you control] and update you by [day and time]." in after, after
+        assert "ever go missing" not in after, after
+
+
+# 33. An apology that opens the sentence stays when the excuse after it goes ("Sorry for the slow reply.").
+def test_the_apology_stays_when_the_excuse_goes(reviewer):
+    text = ("Hi Ben,\n\nSorry for the slow reply, it's only me on the desk since the team split and everything is "
+            "piling up. Your refund went out today.\n\nThanks,\nAna")
+    results = one_clicks(reviewer, text, "excuse")
+    assert [after for _, after in results] == \
+        ["Hi Ben,\n\nSorry for the slow reply. Your refund went out today.\n\nThanks,\nAna"]
+
+
+# 34. An excuse for a slow reply takes no time slot: the reply is the answer ("I'll get this to you by…" would
+# promise what the draft already gives).
+def test_an_excuse_for_a_slow_reply_takes_no_time_slot(reviewer):
+    text = ("Hi Kate, sorry for the slow reply, it's just me running the whole place this month. Yes, you can bring "
+            "the dog, it's $20 a night.")
+    results = one_clicks(reviewer, text, "excuse")
+    assert results
+    for f, after in results:
+        assert "[" not in after and "running the whole place" not in after, after
+        assert all("[" not in s.replacement for s in f.suggestions)
+    assert "Hi Kate, sorry for the slow reply. Yes, you can bring the dog, it's $20 a night." in [a for _, a in results]
+
+
+# 35. What "Between you and me," lets out in the next sentence goes with it: removing the lead-in sentence alone
+# leaves the overshare standing.
+def test_a_confidence_goes_with_what_it_lets_out(reviewer):
+    text = ("Hi Dana,\n\nBetween you and me, you're not the first to ask. My manager has been on my back about refunds "
+            "all month and morale here is rock bottom. Your replacement ships Monday.\n\nBest,\nSam")
+    results = one_clicks(reviewer, text, "overshare")
+    assert [after for _, after in results] == ["Hi Dana,\n\nYour replacement ships Monday.\n\nBest,\nSam"]
+
+
+def test_a_deletion_after_the_greeting_does_not_leave_a_pronoun_pointing_back():
+    from tactful.engine.check import problems
+    text = "Hi Leo, between you and me the guests in room 4 complained. They moan about everything."
+    s, e = text.index("between"), text.index("They") + 4
+    assert "dangling-reference" in problems(text, s, e, "They", (s, e), (s, e))

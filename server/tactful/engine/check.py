@@ -99,8 +99,10 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
             found.append("greeting-lost")
     # what opens the sentence after the edit: the text after it, or (a deletion that re-capitalised the next
     # word: "…up. It" -> "It") the replacement and what follows
-    follows = replacement + text[end:end + 40] if len(replacement) <= 2 else text[end:end + 40]
-    if (_ENDS_SENTENCE.search(text[max(0, start - 4):start]) and _POINTS_BACK.match(follows)
+    follows = (replacement + text[end:end + 40] if len(replacement) <= 2 or re.fullmatch(r"[A-Z][\w'’]*", replacement)
+               else text[end:end + 40])
+    opens = _ENDS_SENTENCE.search(text[max(0, start - 4):start]) or (g and start <= g.end() + 1)  # (or the greeting)
+    if (opens and _POINTS_BACK.match(follows)
             and not _keeps_words(text[start:end], replacement)):
         found.append("dangling-reference")
     f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))

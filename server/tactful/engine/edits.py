@@ -60,6 +60,7 @@ _APOLOGY_HEAD = re.compile(
     r"(?:(?:so|very|really|terribly) )?(?:sorry|apologies|my apologies)(?: (?:about|for) (?:that|this|the (?:delay|wait|"
     r"slow reply|late reply|radio silence|mix-up|confusion)))?", re.IGNORECASE)
 APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
+_APOLOGY_OPENS = re.compile(r"\W*(?:(?:so|very|really|I'm|I am|we're|we are) )*(?:sorry|apologies)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: (?:with|to) (?:you|him|her|them|us))?|I'll be (?:honest|frank)|truth be told|tbh|"
     r"unfortunately|sadly|also|plus|however|anyway|on top of (?:that|this)|for what it's worth|"
@@ -309,8 +310,11 @@ def fault_run(text: str, sent: Sentence, probability, limit: float,
                                              _OPENING_CONNECTIVE.sub("", text[parts[j - 1][1]:sent.end]))
              for i, j in runs]
     ok = [(i == 0, parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probability(rests), rests)
-          if p < limit and len(rest.split()) >= _MIN_REST_WORDS and (_FINITE.search(rest) or eta_spans(rest))
-          and not is_lead_in(rest)]  # (a time makes what is left news: "…, so your fitting moves to Monday")
+          if p < limit and not is_lead_in(rest) and (
+              (len(rest.split()) >= _MIN_REST_WORDS and (_FINITE.search(rest) or eta_spans(rest)))
+              # (a time makes what is left news: "…, so your fitting moves to Monday"; an apology stands on its
+              # own: "Sorry for the slow reply, it's just me here…" -> "Sorry for the slow reply.")
+              or (len(rest.split()) >= 3 and _APOLOGY_OPENS.match(rest)))]
     if not ok:
         return None
     *_, i, j = min(ok)
@@ -428,6 +432,14 @@ _WHERE_SHOWN = re.compile(
     re.IGNORECASE)
 
 
+# What is left when the sentence only pointed at where the customer could have read it ("It's all laid out in
+# the welcome email."): no decision to keep, the pointing is the argument.
+_ONLY_POINTS = re.compile(
+    r"\W*(?:it|this|that|all (?:of )?(?:this|that)|everything)(?:'s| is| was)(?: all)? (?:(?:laid|set|spelled|spelt) out |"
+    r"explained |covered |listed |written |mentioned |stated )?(?:in|on|under) (?:the|our|your) (?:[\w-]+ ){0,2}[\w-]+"
+    r"[.!]?\s*$", re.IGNORECASE)
+
+
 def soften(sentence: str) -> str | None:
     """The sentence without the words that argue around its fact or decision, or None when it has none.
 
@@ -456,7 +468,7 @@ def soften(sentence: str) -> str | None:
     out = re.sub(r"\s+([,.!?;])", r"\1", out)
     out = re.sub(r",(?=[.!?;])", "", out)
     out = re.sub(r"^[,;:—–-]+\s*", "", out)
-    if out == original.strip() or len(out.split()) < 3:
+    if out == original.strip() or len(out.split()) < 3 or _ONLY_POINTS.match(out):
         return None
     return out[0].upper() + out[1:]
 

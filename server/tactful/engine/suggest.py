@@ -75,6 +75,29 @@ _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:th
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
 _WHOLE_SENTENCE_FALLBACK = frozenset(("overshare", "scripted", "defensive"))
 _KEEP_DECISION = "Keep the decision, drop the blame"
+# A template that speaks of something the sentence must have said: a repeat of a past failure, an offer.
+_FITS = (
+    (re.compile(r"happen again", re.IGNORECASE),
+     re.compile(r"\b(?:again|recur\w*|repeat\w*|any ?more|in future|in the future|going forward|from now on|"
+                r"next time)\b", re.IGNORECASE)),
+    (re.compile(r"\[what you want to offer\]", re.IGNORECASE),
+     re.compile(r"\b(?:discount\w*|credit\w*|voucher\w*|compensat\w*|goodwill|free|waive\w*|upgrade\w*|price\w*|"
+                r"offer\w*|rate|rates|fee|fees|money back|reimburs\w*|full refund|refund in full|exception)\b",
+                re.IGNORECASE)),
+)
+
+
+# An excuse for a slow reply is answered by the reply itself: a time slot beside it promises what is already done.
+_SLOW_REPLY = re.compile(r"\b(?:slow|late|delayed|belated) (?:reply|response|answer)|\b(?:delay|wait) in (?:replying|"
+                         r"responding|getting back)|\b(?:replying|responding|getting back to you) (?:so )?late\b",
+                         re.IGNORECASE)
+
+
+def _fits(replacement: str, text: str, a: int, b: int, category: str = "") -> bool:
+    if category == "excuse" and is_template(replacement) and _SLOW_REPLY.search(text):
+        return False
+    return not any(slot.search(replacement) and not context.search(text, a, b) for slot, context in _FITS)
+_PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
 _OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
 
@@ -111,10 +134,13 @@ class _Plan:
 
 def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Plan:
     f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
-    templates = [x.replacement for x in f.suggestions if is_template(x.replacement)]
+    templates = [x.replacement for x in f.suggestions
+                 if is_template(x.replacement) and _fits(x.replacement, text, a, b, f.category)]
     # (a promise goes with its time, so the slot stays even where the draft gives one)
     wanted = f.category == "overpromise" or (f.category == "excuse" and not committed)
     rep = templates[0] if templates and wanted else ""
+    if not rep and f.category == "overpromise":
+        rep = _PROMISE_WHAT_YOU_CONTROL
     if not rep and f.category not in _DELETION_FALLBACK:
         return plan
     run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]),
@@ -240,6 +266,12 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                     softened = None
         word_level = f.category != "overshare" and is_lead_in(text[f.start:f.end])  # "Please be advised"
         for sug in f.suggestions:
+            if not _fits(sug.replacement, text, a, b, f.category):
+                # "…much less likely to happen again" where nothing happened, an offer where none is made: a
+                # promise becomes what the writer controls instead
+                if f.category != "overpromise":
+                    continue
+                sug = Suggestion(_PROMISE_WHAT_YOU_CONTROL.rstrip("."), "Promise what you control")
             if word_level:
                 edit, fault = (f.start, f.end, sug.replacement), own
                 if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
@@ -274,6 +306,11 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
             if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
                 offered.append((f.start, f.end, "", "Remove it"))
+        if not offered and f.category == "overpromise" and not any(is_template(o[2]) for o in offered):
+            # No hedge and no template of the rule fits: what the writer controls, and when, instead of the promise
+            edit = sentence_edit(text, sent, f.start, f.end, _PROMISE_WHAT_YOU_CONTROL)
+            if free(edit[0], edit[1]) and not problems(text, *edit, protected, (sent.start, sent.end)):
+                offered.append((*edit, "Promise what you control"))
         if not offered and f.category in _WHOLE_SENTENCE_FALLBACK:
             # What is left of the sentence leans on the removed words ("…medication and it makes me slow", "Had
             # you rung ahead, we would have…"): the whole sentence goes, if that is clean.
@@ -335,6 +372,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
 # One fault told over two sentences in a row ("Our GM is on a cruise. She's back whenever the boat gets in.") is
 # one finding with one fix: each sentence's fix applied alone would leave the other half of the story. Only two
 # findings of one source join (the detector's, or one rule's): a rule keeps its own span beside the detector's.
+_CONFIDES = re.compile(r"[\W]*(?:(?:ok(?:ay)?|so|and|but|look|honestly|well)[, ]+)*(?:just |strictly )?(?:between (?:you and me|"
+                       r"us|ourselves)|off the record|I'?m not (?:supposed|meant|allowed) to (?:say|tell you)|"
+                       r"(?:don'?t|do not) tell anyone)\b", re.IGNORECASE)
 _TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted", "overpromise"))
 
 
@@ -345,7 +385,9 @@ def _one_story(text: str, sents, found: list[Finding], sentence_of) -> list[Find
         prev = out[-1] if out else None
         if (prev is not None and prev.category == f.category and f.category in _TOLD_OVER_SENTENCES
                 and prev.suggestions and f.suggestions and prev.end <= f.start
-                and prev.rule == f.rule):  # a rule keeps its span and its message; the detector's two halves join
+                # a rule keeps its span and its message; the detector's two halves join, and so does what a
+                # sentence opening "Between you and me," lets out in the next one
+                and (prev.rule == f.rule or (f.category == "overshare" and _CONFIDES.match(text, prev.start)))):
             s1, s2 = sentence_of(prev), sentence_of(f)
             gap = text[prev.end:f.start]
             if (s1 is not None and s2 is not None and index[id(s2)] == index[id(s1)] + 1 and "\n" not in gap
