@@ -125,3 +125,36 @@ test('underlines stay on their words while the writer types before them, keystro
   assert.deepEqual(draft.errors, []);
   await draft.close();
 });
+
+test('"Fix all" applies every finding, and each is one undo step: Ctrl+Z gives the fixes back one at a time', async () => {
+  const draft = await env.open('gmail.html');
+  const text = () => draft.locator('[g_editable="true"]').evaluate((el) => el.innerText.split(/\n-- ?\n/)[0]);
+  await draft.click('#start');
+  await draft.keyboard.type(DRAFT);
+  await waitForHighlight(draft, 'tactful-excuse', EXCUSE);
+  await waitForHighlight(draft, 'tactful-scripted', SCRIPTED);
+  const before = await text();
+  await waitFor(async () => (await badge(draft).getAttribute('data-status')) === 'ok', { what: 'badge ok' });
+  await badge(draft).click();
+  const panel = list(draft);
+  await panel.waitFor({ state: 'visible' });
+  await panel.locator('[data-action="fix-all"]').click();
+  await waitFor(async () => {
+    const now = await text();
+    return !now.includes(EXCUSE) && !now.includes(SCRIPTED);
+  }, { timeoutMs: 10_000, what: 'both fixes applied' });
+  const fixed = await text();
+  assert.ok(fixed.includes('Your order is packed and ready.'), fixed);
+
+  // The fixes went in last first (the scripted line, then the excuse): the first Ctrl+Z brings back the excuse
+  // alone, the second the stock apology too, and the draft is as typed.
+  await draft.locator('[g_editable="true"]').focus();
+  await draft.keyboard.press('Control+z');
+  await waitFor(async () => (await text()) !== fixed, { timeoutMs: 10_000, what: 'the first undo' });
+  const once = await text();
+  assert.ok(once.includes(EXCUSE) && !once.includes(SCRIPTED), `one fix undone: ${once}`);
+  await draft.keyboard.press('Control+z');
+  await waitFor(async () => (await text()) === before, { timeoutMs: 10_000, what: 'the second undo' });
+  assert.deepEqual(draft.errors, []);
+  await draft.close();
+});
