@@ -163,6 +163,23 @@ def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_
     assert any("just read" in x for x in flagged), flagged
 
 
+def test_a_polite_request_is_a_defensive_finding_only_when_it_lectures(detector):
+    """All thresholds at zero and only defensive on: every sentence would be flagged, but a plain "Please …"
+    troubleshooting step is not; one that lectures still is."""
+    from tactful.detector.model import Settings
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.segment import sentences
+
+    settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
+    text = ("Please make sure you are signed in to the account you bought the game with. "
+            "Please read the setup guide carefully this time before you call us again. "
+            "Kindly restart the router and wait two minutes.")
+    found = detector.findings(text, sentences(text, authored_blocks(text)), [], settings)
+    flagged = [text[f.start:f.end] for f in found]
+    assert not any("signed in" in x or "restart the router" in x for x in flagged), flagged
+    assert any("carefully this time" in x for x in flagged), flagged
+
+
 def test_quoted_text_and_signatures_are_not_scored():
     text = f"Hi Dana,\n\nThe part ships Friday.\n\nKind regards,\nLee\n\n> {EXCUSE}\n"
     assert [f for f in Reviewer(builtin_packs()["core"]).review(text).findings if f.source == "model"] == []

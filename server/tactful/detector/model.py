@@ -172,7 +172,7 @@ class Detector:
                 thr = settings.thresholds[cat]
                 if not settings.enabled[cat] or p < thr or not wanted(f"tactful.model.{cat}", cat):
                     continue
-                if cat == "defensive" and _plain_question(sent.text):
+                if cat == "defensive" and (_plain_question(sent.text) or _plain_request(sent.text)):
                     continue
                 if best is None or p - thr > best[1] - settings.thresholds[best[0]]:
                     best = (cat, p)
@@ -208,6 +208,19 @@ _SUGGESTING = re.compile(r"\b(?:why (?:don'?t|do not) (?:you|we)|why not)\b(?! (
 
 def _plain_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") and not _RHETORICAL.search(_SUGGESTING.sub("", sentence))
+
+
+# "Please make sure you are signed in to the account you bought it with." is a troubleshooting step; "Please read
+# the guide carefully this time." is not. A polite request is defensive only with a word that lectures.
+_PLEASE = re.compile(r"^\W*(?:please|kindly)\b", re.IGNORECASE)
+_LECTURES = re.compile(
+    r"\b(?:clearly|already|again|properly|carefully|this time|next time|before|signed(?! in\b)|agreed|explained|informed|calm|"
+    r"breath|understand|previous|last|read|note|keep in mind|refer|as per|mentioned|told|stop|don'?t|do not|"
+    r"all there|where in)\b", re.IGNORECASE)
+
+
+def _plain_request(sentence: str) -> bool:
+    return bool(_PLEASE.match(sentence)) and not _LECTURES.search(sentence) and not _RHETORICAL.search(sentence)
 
 
 def _span(text: str, sent) -> tuple[int, int]:
