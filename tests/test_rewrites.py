@@ -560,3 +560,13 @@ def test_a_deletion_after_the_greeting_does_not_leave_a_pronoun_pointing_back():
     text = "Hi Leo, between you and me the guests in room 4 complained. They moan about everything."
     s, e = text.index("between"), text.index("They") + 4
     assert "dangling-reference" in problems(text, s, e, "They", (s, e), (s, e))
+
+
+# 36. The emoji that closed a deleted sentence goes with it ("…every day! 🚀" leaves no 🚀 behind).
+@pytest.mark.parametrize("text,expected", [
+    ("Hi Maya! Feedback like yours is what helps us soar higher every day! 🚀 Your refund of $40 went out today.",
+     "Hi Maya! Your refund of $40 went out today."),
+    ("Thanks Jo! Have a great ride! 🛴\nSee you soon", "Thanks Jo! \nSee you soon"),
+])
+def test_a_deleted_sentence_takes_its_emoji(reviewer, text, expected):
+    assert [after for _, after in one_clicks(reviewer, text, "scripted")] == [expected]

@@ -76,7 +76,8 @@ def _debris(window: str) -> tuple[int, ...]:
     compares against the same stretch, and re-reviews repeat them)."""
     return (*(len(rx.findall(window)) for rx in _CHECKS.values()),
             sum(1 for m in _SENT_START.finditer(window) if m.group(1).islower()),
-            sum(1 for m in _SENTENCE.finditer(window) if _RESULT.search(m.group()) and not _CONDITION.search(m.group())))
+            sum(1 for m in _SENTENCE.finditer(window) if _RESULT.search(m.group()) and not _CONDITION.search(m.group()))
+            if _RESULT.search(window) else 0)
 
 
 def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],

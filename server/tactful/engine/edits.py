@@ -187,13 +187,29 @@ _MOVING_ON = re.compile(r"(?:(?:so|but|ok|okay) )?(?:anyway|anyhow|anyways),?[ \
 _POSTSCRIPT = re.compile(r"(?:^|\n)[ \t]*(P\.?S\.?:?[ \t]*)$", re.IGNORECASE)
 
 
+_EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]*"
+                        r"(?=[ \t]|$|\r|\n)", re.MULTILINE)
+
+
+def _past_emoji(text: str, t: int) -> int:
+    """Where what follows a deleted sentence starts: past the blanks, and past the emoji that closed the sentence
+    ("Have a great ride! 🛴" goes whole)."""
+    end = t
+    while end < len(text) and text[end] in " \t":
+        end += 1
+    emoji = _EMOJI_RUN.match(text, end)
+    if emoji:
+        end = emoji.end()
+        while end < len(text) and text[end] in " \t":
+            end += 1
+    return end
+
+
 def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int) -> tuple[int, int, str]:
     """Delete the clause [cs, ce) of the sentence: (edit start, edit end, replacement)."""
     if cs <= a and ce >= b:  # the whole body goes
         if a > sent.start:  # a greeting stays: "Hi Sarah, thanks for writing! The part…" -> "Hi Sarah, the part…"
-            end = t
-            while end < len(text) and text[end] in " \t":
-                end += 1
+            end = _past_emoji(text, t)
             anyway = _MOVING_ON.match(text, end)
             if anyway and text[end - 1] != "\n":
                 end = anyway.end()
@@ -203,9 +219,7 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
                 lowered = word.lower() if word.lower() in _COMMON_STARTS else word
                 return a, end + len(word), lowered
             return a, t, ""
-        end = t
-        while end < len(text) and text[end] in " \t":
-            end += 1
+        end = _past_emoji(text, t)
         # "I'll be honest with you." announced the sentence: it goes with it
         lead = _ANNOUNCES.search(text, max(0, sent.start - 80), sent.start)
         start = lead.start(1) if lead else sent.start
@@ -217,7 +231,8 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
             if anyway and anyway.end() < len(text) and text[anyway.end()].isalpha():
                 return start, anyway.end() + 1, text[anyway.end()].upper()
             return start, end, ""
-        return start, t, ""  # the last sentence on its line: a space left before the line break is unseen
+        # the last sentence on its line: a space left before the line break is unseen (its emoji goes with it)
+        return start, t + len(text[t:end].rstrip(" \t")), ""
     if cs <= a:  # the opening clause goes: the next one starts the sentence
         m = _SEPARATOR.match(text, _skip_blanks(text, ce))
         rest = m.end() if m else ce

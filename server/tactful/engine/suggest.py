@@ -34,6 +34,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import re2
+
 from .check import problems
 from .edits import (APOLOGY, body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit,
                     soften, tidy_deletion)
@@ -63,6 +65,9 @@ _NEXT_STEP = re.compile(
     r"processed|restored|reversed|reissued|re-?sent)|"
     r"(?:is|are|it's) (?:now )?(?:fixed|sorted|resolved|working again))\b",
     re.IGNORECASE)
+_CASELESS = re2.Options()
+_CASELESS.case_sensitive = False
+_NEXT_STEP_FAST = re2.compile(_NEXT_STEP.pattern, _CASELESS)  # the same, on a linear-time engine (one pass a draft)
 _GAP = " \t,;:—–-"
 # The draft already says what happens: a decision, or what the writer offers.
 _DECISION = re.compile(r"\b(?:stands|offer(?:ed|ing)?|credit(?:ed)?|refund(?:ed)?|waive[ds]?|discount|voucher|"
@@ -93,8 +98,9 @@ _SLOW_REPLY = re.compile(r"\b(?:slow|late|delayed|belated) (?:reply|response|ans
                          re.IGNORECASE)
 
 
-def _fits(replacement: str, text: str, a: int, b: int, category: str = "") -> bool:
-    if category == "excuse" and is_template(replacement) and _SLOW_REPLY.search(text):
+def _fits(replacement: str, text: str, a: int, b: int, category: str, slow_reply) -> bool:
+    """Whether a template fits the sentence text[a:b]; `slow_reply()` says whether the draft excuses a slow reply."""
+    if category == "excuse" and is_template(replacement) and slow_reply():
         return False
     return not any(slot.search(replacement) and not context.search(text, a, b) for slot, context in _FITS)
 _PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
@@ -132,10 +138,10 @@ class _Plan:
     free: Callable[[int, int], bool]  # whether an edit of that range leaves every other finding alone
 
 
-def _widened(text: str, plan: _Plan, fault_probability, committed: bool) -> _Plan:
+def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_reply) -> _Plan:
     f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
     templates = [x.replacement for x in f.suggestions
-                 if is_template(x.replacement) and _fits(x.replacement, text, a, b, f.category)]
+                 if is_template(x.replacement) and _fits(x.replacement, text, a, b, f.category, slow_reply)]
     # (a promise goes with its time, so the slot stays even where the draft gives one)
     wanted = f.category == "overpromise" or (f.category == "excuse" and not committed)
     rep = templates[0] if templates and wanted else ""
@@ -185,11 +191,30 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
 
     promises: list[tuple[int, int]] = []  # where the writer gives a time or a next step, found on first use
 
+    slow: list[bool] = []  # whether the draft excuses a slow reply, found on first use
+
+    def written(spans) -> list[tuple[int, int]]:
+        """The spans (of the whole text, searched in one pass) that lie in the writer's own sentences."""
+        out = []
+        for s, e in spans:
+            k = bisect.bisect_right(starts, s) - 1
+            if k >= 0 and e <= sents[k].end:
+                out.append((s, e))
+        return out
+
+    def slow_reply() -> bool:
+        if not slow:
+            slow.append(bool(written(m.span() for m in _SLOW_REPLY.finditer(text))))
+        return slow[0]
+
     def committed(f: Finding) -> bool:
         """Whether the writer's own text outside the finding gives a time or a next step."""
         if not promises:
-            promises.extend((s.start + a, s.start + b) for s in sents
-                            for a, b in eta_spans(s.text) + [m.span() for m in _NEXT_STEP.finditer(s.text)])
+            try:
+                steps = [m.span() for m in _NEXT_STEP_FAST.finditer(text)]
+            except UnicodeEncodeError:  # a lone surrogate, which UTF-8 (and so RE2) cannot take
+                steps = [m.span() for m in _NEXT_STEP.finditer(text)]
+            promises.extend(written(eta_spans(text) + steps))
             promises.append((-1, -1))  # found, even if there are none
         return any(e <= f.start or s >= f.end for s, e in promises if e >= 0)
 
@@ -266,7 +291,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                     softened = None
         word_level = f.category != "overshare" and is_lead_in(text[f.start:f.end])  # "Please be advised"
         for sug in f.suggestions:
-            if not _fits(sug.replacement, text, a, b, f.category):
+            if not _fits(sug.replacement, text, a, b, f.category, slow_reply):
                 # "…much less likely to happen again" where nothing happened, an offer where none is made: a
                 # promise becomes what the writer controls instead
                 if f.category != "overpromise":
@@ -344,7 +369,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         for (n, _, cat, cut), p in scored:
             if p >= (clean_rest(cat) if cut else 0.5):
                 plans[n] = _widened(text, plans[n], story if cut else fault_probability,
-                                    committed(plans[n].finding))
+                                    committed(plans[n].finding), slow_reply)
 
     out = []
     for f, plan in zip(found, plans):
