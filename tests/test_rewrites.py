@@ -570,3 +570,14 @@ def test_a_deletion_after_the_greeting_does_not_leave_a_pronoun_pointing_back():
 ])
 def test_a_deleted_sentence_takes_its_emoji(reviewer, text, expected):
     assert [after for _, after in one_clicks(reviewer, text, "scripted")] == [expected]
+
+
+# 37. A deleted whole sentence takes no separator after it: the dash that opens a sign-off on the same line stays.
+@pytest.mark.parametrize("closing", ["Have a wonderful day!", "Have a wonderful day! 💜"])
+def test_a_sign_off_dash_on_the_line_stays(reviewer, closing):
+    text = f"Hey Sam, your ban is lifted, don't worry. {closing} — Mod Rin"
+    assert [after for _, after in one_clicks(reviewer, text, "scripted")] == \
+        ["Hey Sam, your ban is lifted, don't worry. — Mod Rin"]
+    from tactful.engine.edits import tidy_deletion
+    cut = text.index("Have")
+    assert tidy_deletion(text, cut, text.index("— Mod")) == (cut, text.index("— Mod"), "")

@@ -74,6 +74,9 @@ test('a deletion leaves a clean sentence: separator and capital at the start, th
     // An aside between two commas takes both of them.
     ['The fee was, as clearly stated at booking, payable on arrival.', ', as clearly stated at booking', 'The fee was payable on arrival.'],
     ['And, had you asked, the kitchen would have helped.', ', had you asked', 'And the kitchen would have helped.'],
+    // A whole sentence takes no separator after it: the dash of a sign-off on the same line stays.
+    ["Your ban is lifted. Have a wonderful day! — Mod Rin", 'Have a wonderful day! ', 'Your ban is lifted. — Mod Rin'],
+    ['Your ban is lifted. Have a wonderful day! 💜 — Mod Rin', 'Have a wonderful day! 💜 ', 'Your ban is lifted. — Mod Rin'],
   ];
   for (const [text, span, expected] of cases) {
     const start = text.indexOf(span);

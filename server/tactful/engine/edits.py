@@ -373,6 +373,11 @@ _ABSOLUTE = re.compile(r"\b(?:never|always|ever|every|nothing will|nobody will|n
                        r"completely|totally|perfect|perfectly|all|everything)\b", re.IGNORECASE)
 
 
+_DEGREE = re.compile(r"\b(?:completely|totally|perfectly|absolutely|entirely|fully|100 ?%) (?=[a-z])", re.IGNORECASE)
+_AT_ONCE = re.compile(r"(\b(?:be|get|got|been) (?:[a-z]+ed|sorted|done|fixed|back|there|in touch) )"
+                      r"(?:immediately|right away|straight away|instantly|in no time)\b", re.IGNORECASE)
+
+
 def certain(words: str) -> bool:
     """Whether `words` say their certainty out loud ("guaranteed", "definitely", "I promise"): what `hedge` removes."""
     return len(words) <= _LONGEST_SENTENCE and bool(_CERTAINTY_TAG.search(words) or _CERTAINTY_LEAD.search(words))
@@ -391,6 +396,10 @@ def hedge(sentence: str) -> str | None:
     led = _CERTAINTY_LEAD.sub("", out)
     if led != out:  # "I can promise you this will be the last delay and that we'll close" loses its "that"
         led = re.sub(r"\b(and|but) that (?=\w)", r"\1 ", led)
+    # certainty in degree goes too: "will be completely accurate" -> "should be accurate", "sorted immediately" ->
+    # "sorted soon"; "never", "always" and "every" are left for the writer to say (no hedge is offered)
+    led = _DEGREE.sub("", led)
+    led = _AT_ONCE.sub(lambda m: m.group(1) + "soon", led)
     out = _THIRD_PERSON_WILL.sub(lambda m: f"{m.group(1)} should", led)
     out = _GOING_TO.sub(lambda m: f"{m.group(1)} should", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
@@ -491,6 +500,8 @@ def soften(sentence: str) -> str | None:
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
 _LOOK_BACK = 64  # characters before a deletion searched for what ends there (a sentence, a separator)
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
+_BLANKS = re.compile(r"[ \t]*")
+_ENDS_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+)?[ \t]*$")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
 # The comma that closes an aside: one not followed by a word that opens a clause of its own
@@ -517,7 +528,9 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
         if text[start] == "," and _ASIDE_CLOSES.match(text, end):
             return start, end + 1, ""
         return start, end, ""
-    after = _SEP_AFTER.match(text, end).end()
+    # a whole sentence ("Have a wonderful day! ") takes no separator after it: "— Mod Rin" signs off
+    whole = _ENDS_WHOLE.search(text, start, end)
+    after = (_BLANKS if whole else _SEP_AFTER).match(text, end).end()
     following = text[after:after + 1]
     # Whether a sentence starts at `start`: only the run of blanks and quotes just before it matters.
     if _AT_SENTENCE_START.search(text, max(0, start - _LOOK_BACK), start) or start == 0:

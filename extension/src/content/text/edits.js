@@ -68,6 +68,7 @@ export function planReplacement(finding, suggestion, draft = null) {
 
 const AT_SENTENCE_START = /(?:^|[.!?…]["'”’)\]]*[ \t]+|\n)[ \t"'“‘*•-]*$/;
 const SEP_AFTER = /^[ \t]*[,;:—–]?[ \t]*/;
+const ENDS_WHOLE = /[.!?…]["'”’)\]]*(?:[ \t]*[\u{1F000}-\u{1FAFF}\u{2600}-\u{27BF}\u{FE0F}\u{200D}]+)?[ \t]*$/u;
 // What a deleted sentence opening leaves behind: its closing punctuation, or a connective now opening it.
 const LEFT_BEHIND = /^(?:[.!?…]+["'”’)\]]*[ \t]*|(?:and|but|so|because|which|or)[ \t]+(?=[\p{L}\p{N}]))/iu;
 const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
@@ -91,7 +92,9 @@ export function tidyDeletion(text, plan) {
     return aside ? { ...plan, end: plan.end + 1 } : plan;
   }
   const before = text.slice(0, plan.start);
-  let afterEnd = plan.end + SEP_AFTER.exec(text.slice(plan.end))[0].length;
+  // A whole sentence ("Have a wonderful day! ") takes no separator after it: "— Mod Rin" signs off.
+  const whole = ENDS_WHOLE.test(text.slice(plan.start, plan.end));
+  let afterEnd = plan.end + (whole ? /^[ \t]*/ : SEP_AFTER).exec(text.slice(plan.end))[0].length;
   let next = text.charAt(afterEnd);
   if (AT_SENTENCE_START.test(before)) {
     const left = LEFT_BEHIND.exec(text.slice(afterEnd));
