@@ -145,19 +145,23 @@ def test_rules_keep_their_spans_and_the_model_fills_in(detector):
     assert Reviewer(builtin_packs()["core"]).review(text, model=False).findings == (by_source["rule"],)
 
 
-def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_be(detector):
-    """With every threshold at zero all but defensive switched off, each sentence would be flagged defensive;
-    a plain troubleshooting question still is not."""
+def _flagged_defensive_at_any_score(detector, text: str) -> list[str]:
+    """What the detector flags with only defensive switched on and its threshold at zero."""
     from tactful.detector.model import Settings
     from tactful.engine.authored import authored_blocks
     from tactful.engine.segment import sentences
 
     settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
-    text = ("Did you try both suggestions? Did you even read the manual before calling? "
-            "Could you send me the order number? What did you expect to happen? "
-            "Why don't you post it as a feature request on the forum? Why don't you just read the manual?")
-    found = detector.findings(text, sentences(text, authored_blocks(text)), [], settings)
-    flagged = [text[f.start:f.end] for f in found]
+    return [text[f.start:f.end] for f in detector.findings(text, sentences(text, authored_blocks(text)), [], settings)]
+
+
+def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_be(detector):
+    """With every threshold at zero all but defensive switched off, each sentence would be flagged defensive;
+    a plain troubleshooting question still is not."""
+    flagged = _flagged_defensive_at_any_score(detector, (
+        "Did you try both suggestions? Did you even read the manual before calling? "
+        "Could you send me the order number? What did you expect to happen? "
+        "Why don't you post it as a feature request on the forum? Why don't you just read the manual?"))
     assert not any("both suggestions" in x or "order number" in x or "feature request" in x for x in flagged), flagged
     assert any("even read" in x for x in flagged) and any("What did you expect" in x for x in flagged), flagged
     assert any("just read" in x for x in flagged), flagged
@@ -166,16 +170,10 @@ def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_
 def test_a_polite_request_is_a_defensive_finding_only_when_it_lectures(detector):
     """All thresholds at zero and only defensive on: every sentence would be flagged, but a plain "Please …"
     troubleshooting step is not; one that lectures still is."""
-    from tactful.detector.model import Settings
-    from tactful.engine.authored import authored_blocks
-    from tactful.engine.segment import sentences
-
-    settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
-    text = ("Please make sure you are signed in to the account you bought the game with. "
-            "Please read the setup guide carefully this time before you call us again. "
-            "Kindly restart the router and wait two minutes.")
-    found = detector.findings(text, sentences(text, authored_blocks(text)), [], settings)
-    flagged = [text[f.start:f.end] for f in found]
+    flagged = _flagged_defensive_at_any_score(detector, (
+        "Please make sure you are signed in to the account you bought the game with. "
+        "Please read the setup guide carefully this time before you call us again. "
+        "Kindly restart the router and wait two minutes."))
     assert not any("signed in" in x or "restart the router" in x for x in flagged), flagged
     assert any("carefully this time" in x for x in flagged), flagged
 
