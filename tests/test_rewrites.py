@@ -581,3 +581,14 @@ def test_a_sign_off_dash_on_the_line_stays(reviewer, closing):
     from tactful.engine.edits import tidy_deletion
     cut = text.index("Have")
     assert tidy_deletion(text, cut, text.index("— Mod")) == (cut, text.index("— Mod"), "")
+
+
+# 38. Two deletions of different reach never share a label ("Remove it" twice on one card).
+def test_two_deletions_have_different_labels(reviewer):
+    text = ("Hi Tom,\n\nOur installer has been off since the 2nd and the temp they sent us doesn't know the system, so "
+            "your fitting moves to Monday the 9th. Your sofa is booked for Friday at 9 am.")
+    found = [f for f in reviewer.review(text).findings if f.category == "excuse"]
+    assert found and any(len(f.suggestions) > 1 for f in found)
+    for f in found:
+        labels = [s.label for s in f.suggestions]
+        assert len(labels) == len(set(labels)), labels

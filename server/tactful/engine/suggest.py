@@ -388,6 +388,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         for s, e, rep, label in offered:
             new = text[lo:s] + rep + text[e:hi]
             if all(new != x.replacement for x in suggestions):
+                if any(label == x.label for x in suggestions):
+                    # two deletions of different reach are told apart on their buttons
+                    label = "Remove only part of it" if len(new) > len(suggestions[0].replacement) else "Remove more"
                 suggestions.append(Suggestion(new, label))
         out.append(Finding(f.rule, f.category, f.severity, lo, hi, f.message, f.rationale, tuple(suggestions),
                            f.source, f.confidence))
