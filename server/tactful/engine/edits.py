@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .segment import Sentence
+from .segment import EMOJI, EMOJI_RUN, Sentence
 from .signals import eta_spans
 
 GREETING = re.compile(
@@ -187,22 +187,16 @@ _MOVING_ON = re.compile(r"(?:(?:so|but|ok|okay) )?(?:anyway|anyhow|anyways),?[ \
 _POSTSCRIPT = re.compile(r"(?:^|\n)[ \t]*(P\.?S\.?:?[ \t]*)$", re.IGNORECASE)
 
 
-_EMOJI_RUN = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]*"
-                        r"(?=[ \t]|$|\r|\n)", re.MULTILINE)
+_EMOJI_RUN = re.compile(EMOJI_RUN + r"(?=[ \t]|$|\r|\n)", re.MULTILINE)
+_BLANKS = re.compile(r"[ \t]*")
 
 
 def _past_emoji(text: str, t: int) -> int:
     """Where what follows a deleted sentence starts: past the blanks, and past the emoji that closed the sentence
     ("Have a great ride! 🛴" goes whole)."""
-    end = t
-    while end < len(text) and text[end] in " \t":
-        end += 1
+    end = _BLANKS.match(text, t).end()
     emoji = _EMOJI_RUN.match(text, end)
-    if emoji:
-        end = emoji.end()
-        while end < len(text) and text[end] in " \t":
-            end += 1
-    return end
+    return _BLANKS.match(text, emoji.end()).end() if emoji else end
 
 
 def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int) -> tuple[int, int, str]:
@@ -354,7 +348,7 @@ _CERTAINTY_TAG = re.compile(
     r"(?:so )?(?:you can )?(?:consider|take) (?:it|that) (?:as )?(?:done|read)|"
     r"I(?:'d| would) (?:bet|put) (?:my \w+|money) on it|(?:and )?I(?:'ll| will) make sure of (?:it|that)|"
     r"hand on (?:my )?heart|cross my heart|no questions asked|I swear)"
-    r"(?!\w)(?=[ \t]*(?:[.!?,;]|$|[\U0001F000-\U0001FAFF\u2600-\u27BF]))",
+    r"(?!\w)(?=[ \t]*(?:[.!?,;]|$|" + EMOJI + "))",
     re.IGNORECASE)
 _CERTAINTY_LEAD = re.compile(
     r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)(?: you| to you)?(?: that)?"
@@ -373,6 +367,7 @@ _ABSOLUTE = re.compile(r"\b(?:never|always|ever|every|nothing will|nobody will|n
                        r"completely|totally|perfect|perfectly|all|everything)\b", re.IGNORECASE)
 
 
+_ENDS_ON_EMOJI = re.compile(EMOJI_RUN + "$")
 _DEGREE = re.compile(r"\b(?:completely|totally|perfectly|absolutely|entirely|fully|100 ?%) (?=[a-z])", re.IGNORECASE)
 _AT_ONCE = re.compile(r"(\b(?:be|get|got|been) (?:[a-z]+ed|sorted|done|fixed|back|there|in touch) )"
                       r"(?:immediately|right away|straight away|instantly|in no time)\b", re.IGNORECASE)
@@ -391,7 +386,7 @@ def hedge(sentence: str) -> str | None:
     if len(sentence) > _LONGEST_SENTENCE:
         return None
     out = _CERTAINTY_TAG.sub("", sentence)
-    out = re.sub(r"[,—–-][ \t]*(?=[\U0001F000-\U0001FAFF\u2600-\u27BF])", " ", out)  # what introduced a dropped tag
+    out = re.sub(r"[,—–-][ \t]*(?=" + EMOJI + ")", " ", out)  # what introduced a dropped tag
     out = re.sub(r"[,—–-][ \t]*(?=[.!?,;]|$)", "", out)
     led = _CERTAINTY_LEAD.sub("", out)
     if led != out:  # "I can promise you this will be the last delay and that we'll close" loses its "that"
@@ -408,7 +403,7 @@ def hedge(sentence: str) -> str | None:
     if out == sentence.strip() or len(out.split()) < 3 or _ABSOLUTE.search(out):
         return None
     out = out[0].upper() + out[1:]
-    if out[-1] not in _TERMINAL and not re.search(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F]$", out):
+    if out[-1] not in _TERMINAL and not _ENDS_ON_EMOJI.search(out):
         out += "."  # (an emoji ends a sentence as well as a full stop does)
     return out
 
@@ -500,8 +495,7 @@ def soften(sentence: str) -> str | None:
 _AT_SENTENCE_START = re.compile(r"(?:^|[.!?…][\"'”’)\]]*[ \t]+|\n)[ \t\"'“‘*•-]*$")
 _LOOK_BACK = 64  # characters before a deletion searched for what ends there (a sentence, a separator)
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
-_BLANKS = re.compile(r"[ \t]*")
-_ENDS_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]*[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+)?[ \t]*$")
+_ENDS_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]*" + EMOJI_RUN + r")?[ \t]*$")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
 # The comma that closes an aside: one not followed by a word that opens a clause of its own

@@ -98,11 +98,14 @@ def _line_spans(line: str) -> tuple[tuple[int, int], ...]:
 _INNER_BREAK = re.compile(r"[.!?…][\"'”’)\]]*\s+\S")
 
 
+# A pictograph, and one with what joins or styles it ("👍🏽", "❤️"): the emoji that a writer ends a sentence with.
+EMOJI = "[\U0001F000-\U0001FAFF\u2600-\u27BF]"
+EMOJI_RUN = EMOJI + "[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]*"
+
 # A link or an emoji followed by a capitalised word ends a sentence even without a full stop
 # ("… see https://help.example/x Let us know if …", "that's a rough start 😳 Honestly that station…"; an emoji
 # only after a few words of a sentence).
-_URL_BREAK = re.compile(r"(?:(?:https?://|www\.)\S+|[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF"
-                        r"\u2600-\u27BF\uFE0F\u200D]*)[ \t]+(?=[A-Z@])")
+_URL_BREAK = re.compile(r"(?:(?:https?://|www\.)\S+|" + EMOJI_RUN + r")[ \t]+(?=[A-Z@])")
 
 
 def _split_after_urls(line: str, spans):

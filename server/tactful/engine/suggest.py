@@ -33,6 +33,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 import re2
 
@@ -98,14 +99,16 @@ _SLOW_REPLY = re.compile(r"\b(?:slow|late|delayed|belated) (?:reply|response|ans
                          re.IGNORECASE)
 
 
+_PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
+_OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
+_STILL_ARGUES = 0.95
+
+
 def _fits(replacement: str, text: str, a: int, b: int, category: str, slow_reply) -> bool:
     """Whether a template fits the sentence text[a:b]; `slow_reply()` says whether the draft excuses a slow reply."""
     if category == "excuse" and is_template(replacement) and slow_reply():
         return False
     return not any(slot.search(replacement) and not context.search(text, a, b) for slot, context in _FITS)
-_PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
-_OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
-_STILL_ARGUES = 0.95
 
 
 def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Finding]:
@@ -189,10 +192,6 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         k = bisect.bisect_right(starts, f.start) - 1
         return sents[k] if k >= 0 and sents[k].start <= f.start < sents[k].end else None
 
-    promises: list[tuple[int, int]] = []  # where the writer gives a time or a next step, found on first use
-
-    slow: list[bool] = []  # whether the draft excuses a slow reply, found on first use
-
     def written(spans) -> list[tuple[int, int]]:
         """The spans (of the whole text, searched in one pass) that lie in the writer's own sentences."""
         out = []
@@ -202,21 +201,23 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 out.append((s, e))
         return out
 
+    @cache
     def slow_reply() -> bool:
-        if not slow:
-            slow.append(bool(written(m.span() for m in _SLOW_REPLY.finditer(text))))
-        return slow[0]
+        """Whether the writer excuses a slow reply (found once, on first use)."""
+        return bool(written(m.span() for m in _SLOW_REPLY.finditer(text)))
+
+    @cache
+    def promises() -> list[tuple[int, int]]:
+        """Where the writer gives a time or a next step (found once, on first use)."""
+        try:
+            steps = [m.span() for m in _NEXT_STEP_FAST.finditer(text)]
+        except UnicodeEncodeError:  # a lone surrogate, which UTF-8 (and so RE2) cannot take
+            steps = [m.span() for m in _NEXT_STEP.finditer(text)]
+        return written(eta_spans(text) + steps)
 
     def committed(f: Finding) -> bool:
         """Whether the writer's own text outside the finding gives a time or a next step."""
-        if not promises:
-            try:
-                steps = [m.span() for m in _NEXT_STEP_FAST.finditer(text)]
-            except UnicodeEncodeError:  # a lone surrogate, which UTF-8 (and so RE2) cannot take
-                steps = [m.span() for m in _NEXT_STEP.finditer(text)]
-            promises.extend(written(eta_spans(text) + steps))
-            promises.append((-1, -1))  # found, even if there are none
-        return any(e <= f.start or s >= f.end for s, e in promises if e >= 0)
+        return any(e <= f.start or s >= f.end for s, e in promises())
 
     found = _merge_touching(text, sorted(found, key=lambda f: (f.start, f.end, f.rule)), sentence_of)
     found_starts = [f.start for f in found]
@@ -331,7 +332,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
             if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
                 offered.append((f.start, f.end, "", "Remove it"))
-        if not offered and f.category == "overpromise" and not any(is_template(o[2]) for o in offered):
+        if not offered and f.category == "overpromise":
             # No hedge and no template of the rule fits: what the writer controls, and when, instead of the promise
             edit = sentence_edit(text, sent, f.start, f.end, _PROMISE_WHAT_YOU_CONTROL)
             if free(edit[0], edit[1]) and not problems(text, *edit, protected, (sent.start, sent.end)):
@@ -400,7 +401,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
 # One fault told over two sentences in a row ("Our GM is on a cruise. She's back whenever the boat gets in.") is
 # one finding with one fix: each sentence's fix applied alone would leave the other half of the story. Only two
 # findings of one source join (the detector's, or one rule's): a rule keeps its own span beside the detector's.
-_CONFIDES = re.compile(r"[\W]*(?:(?:ok(?:ay)?|so|and|but|look|honestly|well)[, ]+)*(?:just |strictly )?(?:between (?:you and me|"
+# The one exception is a sentence that opens "Between you and me,": what it lets out next goes with it.
+_CONFIDES = re.compile(r"\W*(?:(?:ok(?:ay)?|so|and|but|look|honestly|well)[, ]+)*(?:just |strictly )?(?:between (?:you and me|"
                        r"us|ourselves)|off the record|I'?m not (?:supposed|meant|allowed) to (?:say|tell you)|"
                        r"(?:don'?t|do not) tell anyone)\b", re.IGNORECASE)
 _TOLD_OVER_SENTENCES = frozenset(("excuse", "overshare", "defensive", "scripted", "overpromise"))
