@@ -592,3 +592,40 @@ def test_two_deletions_have_different_labels(reviewer):
     for f in found:
         labels = [s.label for s in f.suggestions]
         assert len(labels) == len(set(labels)), labels
+
+
+# 39. A clause that ended its sentence with an emoji for a full stop leaves a full stop when it goes, before the
+# next sentence on the line ("…since the sale started 😅 Your parcel…" never becomes "wait Your parcel").
+@pytest.mark.parametrize("text,expected", [
+    ("Sorry for the wait, we've been slammed since the sale started 😅 Your parcel left today.",
+     "Sorry for the wait. Your parcel left today."),
+    ("Sorry for the wait, we've been slammed since the sale started 😅\nYour parcel left today.",
+     "Sorry for the wait\nYour parcel left today."),
+])
+def test_a_clause_closed_by_an_emoji_leaves_a_full_stop(reviewer, text, expected):
+    assert [after for _, after in one_clicks(reviewer, text, "excuse")] == [expected]
+
+
+# 40. A reporting frame is never left with nothing to report ("I should say, though." once what it said is gone).
+@pytest.mark.parametrize("frame", ["I should say, though, that", "I must point out that", "We would add that"])
+def test_the_check_finds_an_empty_reporting_frame(frame):
+    from tactful.engine.check import problems
+    text = f"Thanks for the review. {frame} our Wi-Fi works exactly as intended. The walls are thick."
+    s, e = text.index(" that", text.index(frame)), text.index(" The walls") - 1  # " that our Wi-Fi … intended"
+    assert "empty-frame" in problems(text, s, e, "", (s, e), (text.index(frame), e + 1))
+    # the whole sentence may go
+    s = text.index(frame)
+    assert "empty-frame" not in problems(text, s, e + 2, "", (s, e + 2), (s, e + 2))
+
+
+# 41. "Yours was one of them." and "Without it…" point back at a removed sentence; the sign-off "Yours sincerely," does not.
+@pytest.mark.parametrize("follows,dangles", [
+    ("Yours was one of them.", True), ("Without it I only have the GPS to go on.", True),
+    ("Yours sincerely,\nAoife", False), ("Your deposit is refunded.", False),
+])
+def test_a_sentence_pointing_back_at_a_removed_one(follows, dangles):
+    from tactful.engine.check import problems
+    text = f"Thanks for writing. We moved to a new booking system in May and some bookings were lost. {follows}"
+    s = text.index("We moved")
+    e = text.index(follows)
+    assert ("dangling-reference" in problems(text, s, e, "", (s, e), (s, e))) is dangles

@@ -8,6 +8,7 @@ compared before and after. It fails when the edit introduced any of:
   ("I've been at the desk all week and.");
 - a sentence that starts with a lower-case letter;
 - a doubled space, or a space before , . ! ?;
+- a reporting frame left with nothing to report ("I should say, though.");
 - a dependent clause standing alone as a sentence ("If you look at the quote you signed."), or a sentence
   that lost its subject ("Is due within 30 days.");
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
@@ -38,6 +39,11 @@ _CHECKS = {
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
                            r"[^,;:.!?\n]*[.!?]", re.IGNORECASE),
+    # a reporting frame left with nothing to report: "I should say, though." once "that our Wi-Fi works…" is gone
+    "empty-frame": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:I|we)(?:[ \t]+(?:would|should|must|have to|need to|do|just|"
+                              r"also|really))*(?:[ \t]+|'d[ \t]+)(?:say|add|point out|mention|stress|note|admit|"
+                              r"confess|remind you|tell you|explain|remind|repeat)(?:[ \t,]+(?:though|however|also|"
+                              r"again|too|that))*[ \t,]*[.!?]", re.IGNORECASE),
     # a sentence that lost its subject: "The invoice stands and is due in 30 days." -> "Is due in 30 days."
     "no-subject": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:is|are|was|were|has|have|had|will|would|can|could|should|"
                              r"does|did|must)\b[^.!?\n]*[.!](?=\s|$)", re.IGNORECASE),
@@ -57,6 +63,9 @@ _SENTENCE = re.compile(r"[^.!?\n]+")
 # A sentence that opens by pointing back at what came before.
 _POINTS_BACK = re.compile(r"\s*(?:it|its|it's|they|them|their|they're|they've|they'll|she|he|his|her|this|that|"
                           r"these|those|one of them|both|neither|either|which|"
+                          # ("Yours was one of them.", "Without it I can't…"; never the sign-off "Yours sincerely,")
+                          r"(?:yours|theirs)(?! *(?:sincerely|faithfully|truly|ever|respectfully|aye|,|\n|$))|"
+                          r"(?:without|because of|after|despite) (?:it|that|this|them)|"
                           # ... or adds to it, or sets itself against it ("Also…", "But totally your call.")
                           r"also|plus|but|however|still|even so|that said|on top of that|not)\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"(?:^|[.!?][\"')\]]*|\n)\s*$")  # a sentence or a line ends right before

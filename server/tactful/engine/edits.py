@@ -244,6 +244,10 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
     start = cs
     while start > a and (text[start - 1] in " \t,;:—–-"):
         start -= 1
+    if ce >= b and not any(ch in _TERMINAL for ch in text[ce:t]) and re.match(r"[ \t]+\S", text[t:t + 2]):
+        # the clause ended the sentence with an emoji for a full stop ("…who does what yet 🙃 Anyway, I found
+        # it"): what is left needs one before the next sentence on the line
+        return start, ce, "."
     return start, ce, ""
 
 
