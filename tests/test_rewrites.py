@@ -629,3 +629,23 @@ def test_a_sentence_pointing_back_at_a_removed_one(follows, dangles):
     s = text.index("We moved")
     e = text.index(follows)
     assert ("dangling-reference" in problems(text, s, e, "", (s, e), (s, e))) is dangles
+
+
+# 42. A promise that follows what the writer has done loses the promise and keeps the deed: "I've flagged your
+# account so you'll never get a wrong fee again." -> "I've flagged your account.", never a bare template.
+@pytest.mark.parametrize("deed,promise", [
+    ("I met with our head housekeeper this morning", "and I can assure you this will never happen again."),
+    ("I've mentioned it to the landlord", "and the heating will be sorted immediately, so you'll be nice and cosy."),
+])
+def test_a_promise_after_a_deed_keeps_the_deed(reviewer, deed, promise):
+    text = f"Thanks for your patience, Ms Byrne. {deed} {promise} The rooms were checked on Monday."
+    assert [after for _, after in one_clicks(reviewer, text, "overpromise")] == \
+        [f"Thanks for your patience, Ms Byrne. {deed}. The rooms were checked on Monday."]
+
+
+def test_a_deed_is_the_opening_clause_of_what_was_done():
+    from tactful.engine.edits import done_part
+    assert done_part("I've flagged your account so you'll never get a wrong fee again.")[0] == \
+        "I've flagged your account."
+    assert done_part("I can guarantee it will be fine, and more.") is None  # a promise is no deed
+    assert done_part("We will have it fixed and you will love it.") is None

@@ -412,6 +412,30 @@ def hedge(sentence: str) -> str | None:
     return out
 
 
+# A promise that follows what the writer has already done ("I've flagged your account so you'll never get a
+# wrong fee again", "I met with our head housekeeper this morning and I can assure you…"): the deed is the
+# commitment, and it stays when the promise goes.
+_DONE = re.compile(
+    r"(?:(?:so|and|ok|okay|right|also|anyway)[, ]+)?(?:I|we)(?:[’']ve| have)?(?: (?:just|also|already|now|"
+    r"personally|since))* (?!(?:promise|guarantee|assure|swear|bet|know|think|expect|believe|hope|trust|need|"
+    r"want|will|would|can|could|should|must|am|are|was|were|be|have|had|get|make)\b)"
+    r"(?:[a-z]+ed|met|sent|spoke|spoken|told|put|made|got|gave|given|set|taken|took|rung|rang|called|written|"
+    r"wrote|sorted|done|left|brought|found|paid|kept|had a word)\b[^,;.!?]{3,120}?"
+    r"(?=,?[ \t]+(?:and|so)[ \t]+|,[ \t]+|[ \t]+(?:—|–|-)[ \t]+)", re.IGNORECASE)
+
+
+def done_part(sentence: str) -> tuple[str, int] | None:
+    """The opening clause of a sentence that tells what the writer has done, as a sentence of its own ("I've
+    flagged your account."), and where that clause ends in `sentence`; None when the sentence does not open
+    with a deed followed by more."""
+    m = _DONE.match(sentence)
+    if not m or len(sentence) > _LONGEST_SENTENCE or len(m.group().split()) < 3:
+        return None
+    deed = m.group().strip()
+    deed = re.sub(r"^(?:(?:so|and|ok|okay|right|also|anyway)[, ]+)+", "", deed, flags=re.IGNORECASE)
+    return deed[0].upper() + deed[1:] + ".", m.end()
+
+
 # A firm position keeps its decision and loses the blame around it: "The $40 fee is clearly stated in the
 # terms, which you accepted at booking." -> "The $40 fee is stated in the terms."
 _OBVIOUSLY = re.compile(r"(?:,[ \t]*)?\b(?:(?:quite|very|perfectly|pretty|really|all) )?(?:clearly|plainly|obviously|"

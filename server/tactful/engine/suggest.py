@@ -38,8 +38,8 @@ from functools import cache
 import re2
 
 from .check import problems
-from .edits import (APOLOGY, body, certain, clean_rest, fault_run, hedge, is_lead_in, is_template, sentence_edit,
-                    soften, tidy_deletion)
+from .edits import (APOLOGY, body, certain, clean_rest, done_part, fault_run, hedge, is_lead_in, is_template,
+                    sentence_edit, soften, tidy_deletion)
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
@@ -168,6 +168,23 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_re
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
     return plan
+
+
+def _keep_the_deed(text: str, plan: _Plan, fault_probability) -> None:
+    """Where a promise's first edit would take away what the writer has done ("I've flagged your account so
+    you'll never get a wrong fee again." -> "I'll [what you control]…"), the deed stays on its own instead:
+    "I've flagged your account." """
+    f, sent, a, free = plan.finding, plan.sent, plan.a, plan.free
+    s0, _, rep0, _ = plan.offered[0]
+    done = done_part(text[a:sent.end])
+    if not done or not is_template(rep0) or s0 > a:
+        return
+    deed = done[0]
+    if a > sent.start and text[a].islower() and not re.match(r"I\b", deed):
+        deed = deed[0].lower() + deed[1:]
+    if (free(a, sent.end) and not problems(text, a, sent.end, deed, (f.start, f.end), (sent.start, sent.end))
+            and (fault_probability is None or fault_probability([(deed, "overpromise")])[0] < 0.5)):
+        plan.offered = [(a, sent.end, deed, "Keep what you've done")] + plan.offered
 
 
 # An excuse and an overshare are often one story ("We lost two drivers and the new ones are still learning
@@ -371,6 +388,10 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             if p >= (clean_rest(cat) if cut else 0.5):
                 plans[n] = _widened(text, plans[n], story if cut else fault_probability,
                                     committed(plans[n].finding), slow_reply)
+
+    for plan in plans:
+        if plan is not None and plan.finding.category == "overpromise" and plan.offered:
+            _keep_the_deed(text, plan, fault_probability)
 
     out = []
     for f, plan in zip(found, plans):
