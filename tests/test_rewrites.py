@@ -649,3 +649,15 @@ def test_a_deed_is_the_opening_clause_of_what_was_done():
         "I've flagged your account."
     assert done_part("I can guarantee it will be fine, and more.") is None  # a promise is no deed
     assert done_part("We will have it fixed and you will love it.") is None
+
+
+# 43. "Between you and me," and the overshare it lets out later in its sentence are one finding with one fix: the
+# lead-in never stays behind ("Okay so between you and me, so the team…"), with or without its fillers.
+@pytest.mark.parametrize("lead", ["Okay so between you and me,", "Between ourselves though,"])
+def test_a_lead_in_and_its_overshare_are_one_finding(reviewer, lead):
+    text = (f"Hi Ben! {lead} goodwill miles got frozen this quarter because of budget cuts, so the team is "
+            "sitting on a ton of requests. I'll check again Monday.")
+    found = [f for f in reviewer.review(text).findings if f.category == "overshare"]
+    assert len(found) == 1
+    after = [after for _, after in one_clicks(reviewer, text, "overshare")][0]
+    assert "between" not in after.lower() and "budget" not in after and after.endswith("I'll check again Monday.")

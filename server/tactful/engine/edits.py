@@ -159,11 +159,17 @@ def is_lead_in(words: str) -> bool:
     return _LEAD_IN.fullmatch(words.strip(_SEPARATOR_CHARS + _TERMINAL)) is not None
 
 
+_FILLERS = re.compile(r"^(?:(?:ok(?:ay)?|so|and|but|look|well|right|listen)\b[ \t,]*)+|[ \t,]+(?:though|tho)$",
+                      re.IGNORECASE)
+
+
 def _only_a_lead_in(head: str) -> bool:
     """Whether what precedes a clause is only a lead-in that cannot stand without it."""
     head = head.strip(_SEPARATOR_CHARS)
     words = head.split()
-    return (not words or _LEAD_IN.fullmatch(head) is not None
+    # ... with the fillers a writer puts around it: "Okay so between you and me,", "Between ourselves though,"
+    bare = _FILLERS.sub("", head).strip(_SEPARATOR_CHARS)
+    return (not words or _LEAD_IN.fullmatch(head) is not None or _LEAD_IN.fullmatch(bare) is not None
             or (len(words) < 3 and not APOLOGY.search(head)))
 
 

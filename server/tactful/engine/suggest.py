@@ -117,7 +117,9 @@ def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Findin
         prev = out[-1] if out else None
         if (prev is not None and prev.category == f.category and f.category in FAULTS
                 and sentence_of(prev) is not None and sentence_of(prev) is sentence_of(f)
-                and not text[prev.end:f.start].strip(_GAP)):
+                # (what "Between you and me," lets out later in its sentence is the same overshare)
+                and (not text[prev.end:f.start].strip(_GAP)
+                     or (f.category == "overshare" and is_lead_in(text[prev.start:prev.end])))):
             main = max(prev, f, key=lambda x: (x.end - x.start, bool(x.suggestions)))
             out[-1] = Finding(main.rule, main.category, main.severity, prev.start, max(prev.end, f.end),
                               main.message, main.rationale, main.suggestions, main.source,
