@@ -661,3 +661,12 @@ def test_a_lead_in_and_its_overshare_are_one_finding(reviewer, lead):
     assert len(found) == 1
     after = [after for _, after in one_clicks(reviewer, text, "overshare")][0]
     assert "between" not in after.lower() and "budget" not in after and after.endswith("I'll check again Monday.")
+
+
+# 44. A cut never leaves two connectives in a row ("…this quarter because so the team…").
+def test_the_check_finds_two_connectives_in_a_row():
+    from tactful.engine.check import problems
+    text = "Miles got frozen this quarter because of budget cuts, so the team is behind. It's in the queue."
+    s, e = text.index("of budget"), text.index(", so")
+    assert "double-connective" in problems(text, s, e + 1, "", (s, e), (0, text.index(" It's")))
+    assert "double-connective" not in problems(text, s - len("because "), e, "", (s, e), (0, text.index(" It's")))

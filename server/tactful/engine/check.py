@@ -7,6 +7,7 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence that starts with an orphan connective (and, but, so, because, which, or), or ends on one
   ("I've been at the desk all week and.");
 - a sentence that starts with a lower-case letter;
+- two connectives in a row ("…frozen this quarter because so the team…");
 - a doubled space, or a space before , . ! ?;
 - a reporting frame left with nothing to report ("I should say, though.");
 - a dependent clause standing alone as a sentence ("If you look at the quote you signed."), or a sentence
@@ -35,6 +36,8 @@ _CHECKS = {
     "punct-start": re.compile(r"(?:^|[.!?]\s+|\n)\s*[,.;:!?]"),
     "orphan-conj": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:and|but|so|because|which|or)\b", re.IGNORECASE),
     "orphan-end": re.compile(r"\b(?:and|but|or|because|which|the|an?|of|with)\s*[.!?]", re.IGNORECASE),
+    "double-connective": re.compile(r"\b(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b(?! on\b)",
+                                    re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
