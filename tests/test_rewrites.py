@@ -670,3 +670,29 @@ def test_the_check_finds_two_connectives_in_a_row():
     s, e = text.index("of budget"), text.index(", so")
     assert "double-connective" in problems(text, s, e + 1, "", (s, e), (0, text.index(" It's")))
     assert "double-connective" not in problems(text, s - len("because "), e, "", (s, e), (0, text.index(" It's")))
+
+
+# 45. A stock phrase in the middle of a sentence goes with the connective after it, and never leaves the words
+# that introduced it standing ("At Brightwater Energy, and we are delighted…"); a sentence that carries news
+# never goes whole for a stock phrase in part of it.
+def test_a_stock_clause_in_the_middle_goes_with_the_connective_after_it():
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.findings import Finding, Suggestion
+    from tactful.engine.segment import sentences
+    from tactful.engine.suggest import sentence_level
+    text = ("Dear Mr Kowalczyk,\n\nAt Brightwater Energy, our customers are at the heart of everything we do, and we "
+            "are delighted to confirm that your account is now on paperless billing. Your next bill will be emailed.")
+    s = text.index(", our customers")
+    e = text.index(", and we")
+    f = Finding("tactful.model.scripted", "scripted", "warning", s, e, "m", "r", (Suggestion("", "Remove it"),),
+                source="model", confidence=0.99)
+    [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
+    applied = text[:out.start] + out.suggestions[0].replacement + text[out.end:]
+    assert "At Brightwater Energy, we are delighted to confirm that your account is now on paperless billing." in applied
+
+
+def test_the_check_finds_a_stranded_introduction():
+    from tactful.engine.check import problems
+    text = "Hello. At Brightwater Energy, our customers come first, and we are delighted to help."
+    s, e = text.index(", our"), text.index(", and")
+    assert "stranded-phrase" in problems(text, s, e, "", (s, e), (text.index("At"), len(text)))

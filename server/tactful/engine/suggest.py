@@ -100,6 +100,7 @@ _SLOW_REPLY = re.compile(r"\b(?:slow|late|delayed|belated) (?:reply|response|ans
 
 
 _PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
+_THEN_CONNECTIVE = re.compile(r"[ \t]*[,;—–][ \t]*(?:(?:and|but|so|yet)[ \t]+)?(?=\w)", re.IGNORECASE)
 _OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
 
@@ -170,6 +171,18 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_re
     if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
         plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
     return plan
+
+
+def _goes_whole(text: str, f: Finding, a: int, b: int, fault_probability) -> bool:
+    """Whether a sentence may go whole for a stock phrase in part of it: not where the rest of it carries news
+    ("At Brightwater Energy, our customers are at the heart of everything we do, and we are delighted to confirm
+    that your account is now on paperless billing.")."""
+    if f.category != "scripted":
+        return True
+    rest = (text[a:f.start] + " " + text[f.end:b]).strip(_GAP)
+    if len(rest.split()) <= 4:
+        return True
+    return fault_probability is not None and fault_probability([(rest, "scripted")])[0] >= 0.5
 
 
 def _keep_the_deed(text: str, plan: _Plan, fault_probability) -> None:
@@ -351,12 +364,22 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             # own words go, tidied as /v1/rewrite tidies a deletion, if that leaves a clean sentence.
             if not problems(text, *tidy_deletion(text, f.start, f.end), own, (sent.start, sent.end)):
                 offered.append((f.start, f.end, "", "Remove it"))
+        if not offered and f.category in _DELETION_FALLBACK and a < f.start:
+            # A clause in the middle goes with the connective after it, not the comma before it: "At Brightwater
+            # Energy, our customers are at the heart of everything we do, and we are delighted…" -> "At
+            # Brightwater Energy, we are delighted…"
+            s0 = f.start + len(text[f.start:f.end]) - len(text[f.start:f.end].lstrip(_GAP))
+            after = _THEN_CONNECTIVE.match(text, f.end)
+            if after and after.end() < b and text[s0 - 1:s0] in (" ", "\t") and text[s0 - 2:s0 - 1] in (",", "—", "–"):
+                edit = (s0, after.end(), "")
+                if free(*edit[:2]) and not problems(text, *edit, own, (sent.start, sent.end)):
+                    offered.append((*edit, "Remove it"))
         if not offered and f.category == "overpromise":
             # No hedge and no template of the rule fits: what the writer controls, and when, instead of the promise
             edit = sentence_edit(text, sent, f.start, f.end, _PROMISE_WHAT_YOU_CONTROL)
             if free(edit[0], edit[1]) and not problems(text, *edit, protected, (sent.start, sent.end)):
                 offered.append((*edit, "Promise what you control"))
-        if not offered and f.category in _WHOLE_SENTENCE_FALLBACK:
+        if not offered and f.category in _WHOLE_SENTENCE_FALLBACK and _goes_whole(text, f, a, b, fault_probability):
             # What is left of the sentence leans on the removed words ("…medication and it makes me slow", "Had
             # you rung ahead, we would have…"): the whole sentence goes, if that is clean.
             edit = sentence_edit(text, sent, a, b, "")
