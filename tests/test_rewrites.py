@@ -696,3 +696,12 @@ def test_the_check_finds_a_stranded_introduction():
     text = "Hello. At Brightwater Energy, our customers come first, and we are delighted to help."
     s, e = text.index(", our"), text.index(", and")
     assert "stranded-phrase" in problems(text, s, e, "", (s, e), (text.index("At"), len(text)))
+
+
+# 46. A rule may flag a whole sentence for its stock phrase; a clause of the writer's own in it stays ("Thank you for
+# your patience and understanding, and I'm sorry the signal has been patchy." -> "I'm sorry the signal has been
+# patchy.").
+def test_a_stock_sentence_keeps_the_writers_own_clause(reviewer):
+    text = "Hi Dana,\n\nThank you for your patience and understanding, and I'm sorry the signal has been patchy."
+    assert [after for _, after in one_clicks(reviewer, text, "scripted")] == \
+        ["Hi Dana,\n\nI'm sorry the signal has been patchy."]

@@ -350,6 +350,16 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 fault = protected if sug.replacement else own
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered.append((*edit, sug.label))
+        if (f.category == "scripted" and whole and fault_probability is not None
+                and (not offered or offered[0][2] == "")):
+            # A rule flags the whole sentence, but a clause of it is the writer's own ("Thank you for your patience
+            # and understanding, and I'm sorry the signal has been patchy."): only the stock clauses go.
+            run = fault_run(text, sent, lambda rests: fault_probability([(r, "scripted") for r in rests]),
+                            clean_rest("scripted"))
+            if run:
+                edit = sentence_edit(text, sent, *run, "")
+                if free(edit[0], edit[1]) and not problems(text, *edit, run, (sent.start, sent.end)):
+                    offered = [(*edit, "Remove it")] + offered
         if (f.category in _DELETION_FIRST or (not offered and f.category in _DELETION_FALLBACK)
                 or (f.category in _ETA_TEMPLATE and committed(f))):
             edit = sentence_edit(text, sent, f.start, f.end, "")
