@@ -705,3 +705,16 @@ def test_a_stock_sentence_keeps_the_writers_own_clause(reviewer):
     text = "Hi Dana,\n\nThank you for your patience and understanding, and I'm sorry the signal has been patchy."
     assert [after for _, after in one_clicks(reviewer, text, "scripted")] == \
         ["Hi Dana,\n\nI'm sorry the signal has been patchy."]
+
+
+# 47. What an excuse's cut leaves is a sentence when its verb is an irregular past ("The invoice went to you"), and
+# "I will be honest with you" is only a lead-in, never what is left.
+def test_a_cut_keeps_news_told_in_an_irregular_past():
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.edits import fault_run, is_lead_in
+    from tactful.engine.segment import sentences
+    text = "The invoice went to you because we're still waiting on the insurer to send over the new contract."
+    [sent] = sentences(text, authored_blocks(text))
+    run = fault_run(text, sent, lambda rests: [0.9 if "waiting" in r else 0.0 for r in rests], 0.12)
+    assert run is not None and text[:run[0]].strip() == "The invoice went to you"
+    assert is_lead_in("I will be honest with you") and is_lead_in("Let me be straight with you,")

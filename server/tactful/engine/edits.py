@@ -62,7 +62,9 @@ _APOLOGY_HEAD = re.compile(
 APOLOGY = re.compile(r"\b(?:sorry|apolog(?:y|ies|ise|ize|ising|izing))\b", re.IGNORECASE)
 _APOLOGY_OPENS = re.compile(r"\W*(?:(?:so|very|really|I'm|I am|we're|we are) )*(?:sorry|apologies)\b", re.IGNORECASE)
 _LEAD_IN = re.compile(
-    r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: (?:with|to) (?:you|him|her|them|us))?|I'll be (?:honest|frank)|truth be told|tbh|"
+    r"(?:honestly|frankly|to be (?:honest|frank|fair)(?: (?:with|to) (?:you|him|her|them|us))?|truth be told|tbh|"
+    r"(?:I'll|I will|I'm going to|I am going to|let me|I have to|I must|I need to) be (?:honest|frank|straight|"
+    r"upfront|open|candid)(?: with you)?|"
     r"unfortunately|sadly|also|plus|however|anyway|on top of (?:that|this)|for what it's worth|"
     r"(?:just |strictly )?between (?:you and me|us|ourselves)|off the record|confidentially|"
     r"(?:please |kindly )(?:be advised|be informed|note)(?: that)?|(?:we|I) (?:wish|would like) to (?:inform|advise) you"
@@ -288,7 +290,11 @@ def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: 
 # auxiliary, a negation or a past tense is the cheap sign of one; "Our sales manager, Mr. Broussard" has none).
 _MIN_REST_WORDS = 5
 _FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
-                     r"shall|may|might|must|\w+ed|\w+n[’']t)\b|[’'](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
+                     r"shall|may|might|must|\w+ed|\w+n[’']t|"
+                     # (the common irregular past tenses: "The invoice went to you")
+                     r"went|came|got|sent|left|took|made|gave|found|put|told|said|paid|kept|brought|bought|held|"
+                     r"ran|saw|knew|thought|felt|built|lost|spent|broke|fell|wrote|spoke|began|shut|cut|set)\b|"
+                     r"[’'](?:s|re|ve|ll|d|m)\b", re.IGNORECASE)
 _SUBJECT_FIRST = re.compile(r"(?:I|we|you|he|she|they|it|there|this|that|(?:and|but|so|or|yet|plus) \w+ \w+)\b",
                             re.IGNORECASE)
 _MAX_CLAUSES = 6  # runs tried: at most 20 short sentences scored, for flagged sentences only
