@@ -718,3 +718,16 @@ def test_a_cut_keeps_news_told_in_an_irregular_past():
     run = fault_run(text, sent, lambda rests: [0.9 if "waiting" in r else 0.0 for r in rests], 0.12)
     assert run is not None and text[:run[0]].strip() == "The invoice went to you"
     assert is_lead_in("I will be honest with you") and is_lead_in("Let me be straight with you,")
+
+
+# 48. Counterfactual blame said to a name keeps the name, and the dated letter the customer "would have read" stays
+# as the source of the fact; a cut never leaves a connective right after the name ("Mr Carrow, and that you…").
+def test_a_counterfactual_keeps_the_name_and_the_dated_letter(reviewer):
+    text = ("Mr Carrow, had you read the letter we sent on 9 January, you'd have known that your fixed tariff was "
+            "ending and that you had until 28 February to choose a new one. The rates are our standard rates.")
+    assert [after for _, after in one_clicks(reviewer, text, "defensive")][0] == (
+        "Mr Carrow, the letter we sent on 9 January explained that your fixed tariff was ending and you had until "
+        "28 February to choose a new one. The rates are our standard rates.")
+    from tactful.engine.check import problems
+    s, e = text.index("had you"), text.index(" and that")
+    assert "orphan-after-name" in problems(text, s, e + 1, "", (s, e), (0, text.index(" The rates")))

@@ -36,6 +36,9 @@ _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
 _CHECKS = {
     "punct-start": re.compile(r"(?:^|[.!?]\s+|\n)\s*[,.;:!?]"),
     "orphan-conj": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:and|but|so|because|which|or)\b", re.IGNORECASE),
+    # ... or right after the name the draft opens with: "Mr Carrow, and that you had until…"
+    "orphan-after-name": re.compile(r"(?:^|\n)[ \t]*(?:(?:hi|hello|hey|dear|mr|mrs|ms|miss|dr)\.?[ \t]+)*"
+                                    r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]+(?:and|but|so|because|which|or)\b"),
     "orphan-end": re.compile(r"\b(?:and|but|or|because|which|the|an?|of|with)\s*[.!?]", re.IGNORECASE),
     # a name that introduced a removed clause left standing: "At Brightwater Energy, and we are delighted…"
     "stranded-phrase": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:here )?(?:at|for|with|from|in)[ \t]+[^,.!?\n]{1,40},[ \t]*"

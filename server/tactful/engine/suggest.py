@@ -77,6 +77,11 @@ _DECISION = re.compile(r"\b(?:stands|offer(?:ed|ing)?|credit(?:ed)?|refund(?:ed)
 _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:then )?you(?:'d| would)(?: have|'ve)? "
                          r"(?:known|seen|noticed|realised|realized|read|been aware|found out)(?: that)? (.+)",
                          re.IGNORECASE)
+# Who the counterfactual is said to (a name and a comma), and what the customer "would have read".
+_VOCATIVE = re.compile(r"(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]+(?=had you|if you)",
+                       re.IGNORECASE)
+_READ_SOURCE = re.compile(r"\b(?:read|checked|looked at|opened|seen)[ \t]+((?:the|our|my|your)[ \t][^,;.!?]{3,80}?)"
+                          r"[ \t]*,", re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
 _FACTS_ARE_THE_FAULT = frozenset(("overshare", "scripted", "overpromise"))
 _WHOLE_SENTENCE_FALLBACK = frozenset(("overshare", "scripted", "defensive"))
@@ -300,10 +305,18 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                     offered.append((a, sent.end, rep, "Say what you expect, not a guarantee"))
         stated = None
         if f.category == "defensive":
-            fact = _KNOWN_FACT.match(text, a, b)
+            vocative = _VOCATIVE.match(text, a, b)  # "Mr Carrow, had you read…"
+            fact = _KNOWN_FACT.match(text, vocative.end() if vocative else a, b)
             if fact:  # "Had you read the email, you'd have known the class started at 9." -> "The class started at 9."
                 said = re.sub(r"\b(and|but|or) that (?=\w)", r"\1 ", fact.group(1))
-                rep = said[0].upper() + said[1:] + text[b:sent.end].rstrip()
+                source = _READ_SOURCE.search(text, fact.start(), fact.start(1))
+                if source and re.search(r"\d", source.group(1)):
+                    # the dated letter is a fact too: "The letter we sent on 9 January explained that your…"
+                    said = f"{source.group(1)} explained that {said}"
+                said = said[0].upper() + said[1:]
+                if vocative:
+                    said = text[a:vocative.end()] + (said if re.match(r"I\b", said) else said[0].lower() + said[1:])
+                rep = said + text[b:sent.end].rstrip()
                 if free(a, sent.end) and not problems(text, a, sent.end, rep, (a, fact.start(1)),
                                                       (sent.start, sent.end)):
                     stated = (a, sent.end, rep, "State the fact")
