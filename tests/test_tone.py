@@ -62,6 +62,15 @@ def test_draft_tone_is_word_weighted():
     assert tone.draft_tone([], []) == 0.0
 
 
+def test_a_curt_sentence_after_a_greeting_on_its_line_keeps_the_greeting_first():
+    draft = "Hi Tadhg, you failed to follow the instructions!\n\nSam"
+    sents = sentences(draft, authored_blocks(draft))
+    (f,) = Analyzers().findings(draft, sents)
+    assert draft[f.start:f.end] == "you failed to follow the instructions!"
+    fixed = draft[:f.start] + f.suggestions[0].replacement + draft[f.end:]
+    assert fixed.startswith(f"Hi Tadhg, {tone.ACKNOWLEDGE} You failed to follow the instructions!")
+
+
 @pytest.mark.parametrize("text", [
     "You are wrong.",
     "You broke it, not us.",

@@ -24,6 +24,7 @@ from importlib import resources
 
 from nltk.sentiment.vader import SentimentIntensityAnalyzer, SentiText, VaderConstants
 
+from ..engine.edits import GREETING
 from ..engine.findings import Finding, Suggestion
 from ..engine.segment import Sentence
 
@@ -203,10 +204,14 @@ def findings(sentences: list[Sentence]) -> list[Finding]:
     previous = ""
     for sent in sentences:
         if is_curt(sent.text, previous):
+            # a greeting on the sentence's line stays first ("Hi Tadhg, that's your Friday slot cancelled.")
+            g = GREETING.match(sent.text)
+            skip = g.end() if g and "," in g.group() and g.end() < len(sent.text) else 0
+            rest = sent.text[skip:]
             out.append(Finding(
-                "tactful.tone.curt", "defensive", "info", sent.start, sent.end,
+                "tactful.tone.curt", "defensive", "info", sent.start + skip, sent.end,
                 "This short, negative sentence aimed at the customer can read as curt.",
                 "You can win the argument and lose the customer: acknowledge how they feel before the facts.",
-                (Suggestion(f"{ACKNOWLEDGE} {sent.text}", "Acknowledge the customer first"),)))
+                (Suggestion(f"{ACKNOWLEDGE} {rest[:1].upper()}{rest[1:]}", "Acknowledge the customer first"),)))
         previous = sent.text
     return out
