@@ -731,3 +731,13 @@ def test_a_counterfactual_keeps_the_name_and_the_dated_letter(reviewer):
     from tactful.engine.check import problems
     s, e = text.index("had you"), text.index(" and that")
     assert "orphan-after-name" in problems(text, s, e + 1, "", (s, e), (0, text.index(" The rates")))
+
+
+# 49. The comma after a greeting is the greeting's, even when the rest of its line goes ("Hi Rob,\n…"), as in the
+# extension (extension/test/unit/edits.test.js).
+def test_a_deletion_to_the_end_of_the_greetings_line_keeps_its_comma():
+    from tactful.engine.edits import tidy_deletion
+    text = "Hi Rob, sorry, I've got 4 chats open\nYour visit moved."
+    start = text.index("sorry")
+    s, e, rep = tidy_deletion(text, start, text.index("\n"))
+    assert text[:s] + rep + text[e:] == "Hi Rob,\nYour visit moved."

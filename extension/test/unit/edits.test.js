@@ -77,6 +77,8 @@ test('a deletion leaves a clean sentence: separator and capital at the start, th
     // A whole sentence takes no separator after it: the dash of a sign-off on the same line stays.
     ["Your ban is lifted. Have a wonderful day! — Mod Rin", 'Have a wonderful day! ', 'Your ban is lifted. — Mod Rin'],
     ['Your ban is lifted. Have a wonderful day! 💜 — Mod Rin', 'Have a wonderful day! 💜 ', 'Your ban is lifted. — Mod Rin'],
+    // The comma after a greeting is the greeting's, even when the rest of its line goes.
+    ["Hi Rob, sorry, I've got 4 chats open\nYour visit moved.", "sorry, I've got 4 chats open", 'Hi Rob,\nYour visit moved.'],
   ];
   for (const [text, span, expected] of cases) {
     const start = text.indexOf(span);

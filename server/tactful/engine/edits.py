@@ -537,6 +537,8 @@ _LOOK_BACK = 64  # characters before a deletion searched for what ends there (a 
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
 _ENDS_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]*" + EMOJI_RUN + r")?[ \t]*$")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
+_GREETING_LINE = re.compile(r"(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
+                            r"[^,!?.\n]{0,40},[ \t]*$", re.IGNORECASE)
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
 # The comma that closes an aside: one not followed by a word that opens a clause of its own
 _ASIDE_CLOSES = re.compile(r",(?=[ \t]+(?!(?:and|but|so|or|yet|then|plus|which|because|who|where|I|we|you|it|"
@@ -578,6 +580,9 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
             after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
         return start, after, ""
     head = len(_SEP_BEFORE.search(text, max(0, start - _LOOK_BACK), start).group())
+    if head and _GREETING_LINE.search(text, max(0, start - _LOOK_BACK), start):
+        # the comma after "Hi Rob" is the greeting's: "Hi Rob,\n" stays as it was (the blanks after it go)
+        head = len(text[max(0, start - _LOOK_BACK):start]) - len(text[max(0, start - _LOOK_BACK):start].rstrip(" \t"))
     if head and (not following or following in ".!?…\n"):
         return start - head, end, ""
     return start, after, ""

@@ -72,6 +72,8 @@ const ENDS_WHOLE = /[.!?…]["'”’)\]]*(?:[ \t]*[\u{1F000}-\u{1FAFF}\u{2600}-
 // What a deleted sentence opening leaves behind: its closing punctuation, or a connective now opening it.
 const LEFT_BEHIND = /^(?:[.!?…]+["'”’)\]]*[ \t]*|(?:and|but|so|because|which|or)[ \t]+(?=[\p{L}\p{N}]))/iu;
 const SEP_BEFORE = /[,;:—–]?[ \t]*$/;
+const GREETING_LINE =
+  /(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b[^,!?.\n]{0,40},[ \t]*$/i;
 const CARRIES_SEPARATOR = /^[ \t,;:—–]/;
 // The comma that closes an aside: one not followed by a word that opens a clause of its own.
 const ASIDE_CLOSES =
@@ -108,7 +110,11 @@ export function tidyDeletion(text, plan) {
     }
     return { ...plan, end: afterEnd };
   }
-  const head = SEP_BEFORE.exec(before)[0].length;
+  // The comma after "Hi Rob" is the greeting's: "Hi Rob,\n" stays as it was.
+  // (the blanks after it go)
+  const head = GREETING_LINE.test(before.slice(-64))
+    ? /[ \t]*$/.exec(before)[0].length
+    : SEP_BEFORE.exec(before)[0].length;
   if (head && (next === '' || /[.!?…\n]/.test(next))) return { ...plan, start: plan.start - head };
   if (afterEnd > plan.end) return { ...plan, end: afterEnd };
   return plan;
