@@ -741,3 +741,7 @@ def test_a_deletion_to_the_end_of_the_greetings_line_keeps_its_comma():
     start = text.index("sorry")
     s, e, rep = tidy_deletion(text, start, text.index("\n"))
     assert text[:s] + rep + text[e:] == "Hi Rob,\nYour visit moved."
+    from tactful.engine.check import problems
+    text = "Hi Leo, between you and me the guests complained. They complain about everything."
+    s, e = text.index("between"), text.index(". They")
+    assert "stray-punct" in problems(text, s, e, "", (s, e), (0, e + 1))  # never "Hi Leo,. They…"

@@ -7,6 +7,7 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence that starts with an orphan connective (and, but, so, because, which, or), or ends on one
   ("I've been at the desk all week and.");
 - a sentence that starts with a lower-case letter;
+- punctuation doubled where a clause was ("Hi Leo,. They…");
 - a phrase that introduced a removed clause left standing ("At Brightwater Energy, and we are delighted…");
 - two connectives in a row ("…frozen this quarter because so the team…");
 - a doubled space, or a space before , . ! ?;
@@ -43,6 +44,7 @@ _CHECKS = {
     # a name that introduced a removed clause left standing: "At Brightwater Energy, and we are delighted…"
     "stranded-phrase": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:here )?(?:at|for|with|from|in)[ \t]+[^,.!?\n]{1,40},[ \t]*"
                                   r"(?:and|but|so|or)\b", re.IGNORECASE),
+    "stray-punct": re.compile(r"[,;:][ \t]*[.!?,;]"),  # "Hi Leo,." and ", ." left where a clause was
     "double-connective": re.compile(r"\b(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b(?! on\b)",
                                     re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),

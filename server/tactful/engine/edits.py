@@ -580,7 +580,7 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
             after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
         return start, after, ""
     head = len(_SEP_BEFORE.search(text, max(0, start - _LOOK_BACK), start).group())
-    if head and _GREETING_LINE.search(text, max(0, start - _LOOK_BACK), start):
+    if head and following in ("", "\r", "\n") and _GREETING_LINE.search(text, max(0, start - _LOOK_BACK), start):
         # the comma after "Hi Rob" is the greeting's: "Hi Rob,\n" stays as it was (the blanks after it go)
         head = len(text[max(0, start - _LOOK_BACK):start]) - len(text[max(0, start - _LOOK_BACK):start].rstrip(" \t"))
     if head and (not following or following in ".!?…\n"):

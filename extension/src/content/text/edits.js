@@ -112,7 +112,7 @@ export function tidyDeletion(text, plan) {
   }
   // The comma after "Hi Rob" is the greeting's: "Hi Rob,\n" stays as it was.
   // (the blanks after it go)
-  const head = GREETING_LINE.test(before.slice(-64))
+  const head = /^[\r\n]?$/.test(next) && GREETING_LINE.test(before.slice(-64))
     ? /[ \t]*$/.exec(before)[0].length
     : SEP_BEFORE.exec(before)[0].length;
   if (head && (next === '' || /[.!?…\n]/.test(next))) return { ...plan, start: plan.start - head };
