@@ -105,6 +105,8 @@ _SLOW_REPLY = re.compile(r"\b(?:slow|late|delayed|belated) (?:reply|response|ans
 
 
 _PROMISE_WHAT_YOU_CONTROL = "I'll [what you control] and update you by [day and time]."
+_JOINED = re.compile(r"[,;—–][ \t]+(?:and|but|so|yet)?[ \t]*(?:I|I'm|I've|I'll|we|we're|we've|we'll|you|your|it|it's|"
+                     r"the|this|that|there)\b", re.IGNORECASE)  # a clause of its own follows
 _THEN_CONNECTIVE = re.compile(r"[ \t]*[,;—–][ \t]*(?:(?:and|but|so|yet)[ \t]+)?(?=\w)", re.IGNORECASE)
 _OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
@@ -364,7 +366,7 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
                 offered.append((*edit, sug.label))
         if (f.category == "scripted" and whole and fault_probability is not None
-                and (not offered or offered[0][2] == "")):
+                and (not offered or offered[0][2] == "") and _JOINED.search(text, a, b)):
             # A rule flags the whole sentence, but a clause of it is the writer's own ("Thank you for your patience
             # and understanding, and I'm sorry the signal has been patchy."): only the stock clauses go.
             run = fault_run(text, sent, lambda rests: fault_probability([(r, "scripted") for r in rests]),
