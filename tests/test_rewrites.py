@@ -745,3 +745,21 @@ def test_a_deletion_to_the_end_of_the_greetings_line_keeps_its_comma():
     text = "Hi Leo, between you and me the guests complained. They complain about everything."
     s, e = text.index("between"), text.index(". They")
     assert "stray-punct" in problems(text, s, e, "", (s, e), (0, e + 1))  # never "Hi Leo,. They…"
+
+
+# 50. The reason a sentence ends on goes alone, and what it explained stays as the news ("Your tech visit got bumped
+# because dispatch reshuffled the week." -> "Your tech visit got bumped.").
+def test_a_reason_at_the_end_goes_alone():
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.edits import ends_on_reason, fault_run, sentence_edit
+    from tactful.engine.segment import sentences
+    text = "Your tech visit got bumped because dispatch reshuffled the whole week this morning. New slot is Wednesday."
+    sent = sentences(text, authored_blocks(text))[0]
+    cut = text.index(" because")
+    assert ends_on_reason(text, 0, cut, text.index("."), text.index("."))
+    s, e, rep = sentence_edit(text, sent, cut, text.index("."), "")
+    assert text[:s] + rep + text[e:] == "Your tech visit got bumped. New slot is Wednesday."
+    # the detector need only read what is left as more clean than not (a reason elsewhere must read as clearly clean)
+    run = fault_run(text, sent, lambda rests: [0.3 if "bumped" in r else 0.9 for r in rests], 0.12)
+    assert run is not None and text[run[0]:run[1]].startswith("because")
+    assert not ends_on_reason("Because dispatch reshuffled the week, your visit moved.", 0, 0, 30, 50)

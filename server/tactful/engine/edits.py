@@ -259,6 +259,19 @@ def _delete(text: str, sent: Sentence, a: int, b: int, t: int, cs: int, ce: int)
     return start, ce, ""
 
 
+# The reason a sentence ends on ("…got bumped because dispatch reshuffled the week"): it may go alone, and what it
+# explained stays as the news, when that is a sentence of its own (a few words, with a verb).
+_BECAUSE = re.compile(r"[ \t,;:—–-]*(?:because|due to|owing to|as a result of|'?cause|cos)\b", re.IGNORECASE)
+
+
+def ends_on_reason(text: str, a: int, start: int, end: int, b: int) -> bool:
+    """Whether text[start:end] is the reason clause that ends the sentence body text[a:b] and what comes before it
+    is a sentence on its own."""
+    head = text[a:start]
+    return (bool(_BECAUSE.match(text, start)) and end >= b - 1 and len(head.split()) >= 4
+            and bool(_FINITE.search(head)) and not _BECAUSE.search(head))
+
+
 def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: str,
                   whole: bool = False) -> tuple[int, int, str]:
     """The edit of `sent` that applies `replacement` to the fault at text[start:end].
@@ -272,6 +285,8 @@ def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: 
         cs, ce = clause_around(text, a, b, max(start, a), min(end, b))
         if cs > a and _only_a_lead_in(text[a:cs]):  # "Honestly, [fault]" never leaves "Honestly."
             cs = a
+        elif not replacement and cs == a < start and ends_on_reason(text, a, start, end, b):
+            cs = start  # "Your visit got bumped because dispatch reshuffled the week." -> "Your visit got bumped."
     if not replacement:
         return _delete(text, sent, a, b, t, cs, ce)
     template = _sentence_case(replacement)
@@ -335,7 +350,9 @@ def fault_run(text: str, sent: Sentence, probability, limit: float,
                                              _OPENING_CONNECTIVE.sub("", text[parts[j - 1][1]:sent.end]))
              for i, j in runs]
     ok = [(i == 0, parts[j - 1][1] - parts[i][0], p, i, j) for (i, j), p, rest in zip(runs, probability(rests), rests)
-          if p < limit and not is_lead_in(rest) and (
+          # (what a reason the sentence ends on explained is the news: it need only read as more clean than not)
+          if (p < limit or (p < 0.5 and j == len(parts) and ends_on_reason(text, a, parts[i][0], parts[i][1], b)))
+          and not is_lead_in(rest) and (
               (len(rest.split()) >= _MIN_REST_WORDS and (_FINITE.search(rest) or eta_spans(rest)))
               # (a time makes what is left news: "…, so your fitting moves to Monday"; an apology stands on its
               # own: "Sorry for the slow reply, it's just me here…" -> "Sorry for the slow reply.")

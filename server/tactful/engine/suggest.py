@@ -38,7 +38,7 @@ from functools import cache
 import re2
 
 from .check import problems
-from .edits import (APOLOGY, body, certain, clean_rest, done_part, fault_run, hedge, is_lead_in, is_template,
+from .edits import (APOLOGY, body, certain, clean_rest, done_part, ends_on_reason, fault_run, hedge, is_lead_in, is_template,
                     sentence_edit, soften, tidy_deletion)
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
@@ -429,13 +429,15 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
                 # a sentence of ours with a slot says nothing of the writer's fault; what the edit kept of the
                 # writer's words may ("Nothing will ever go missing. I've [specific change made] so…")
                 kept = _OUR_SLOT_SENTENCE.sub("", rep0) if is_template(rep0) else rep0
-                checks.append((n, text[sent.start:s0] + kept + tail, f.category, len(rep0.strip()) <= 1))
+                # (what a reason explained is the news, and need only read as more clean than not)
+                reason = len(rep0.strip()) <= 1 and ends_on_reason(text, plan.a, s0, e0, plan.b)
+                checks.append((n, text[sent.start:s0] + kept + tail, f.category, len(rep0.strip()) <= 1, reason))
         cuts = [c for c in checks if c[3]]
         swaps = [c for c in checks if not c[3]]
-        scored = list(zip(cuts, story([(left, cat) for _, left, cat, _ in cuts])))
-        scored += zip(swaps, fault_probability([(left, cat) for _, left, cat, _ in swaps]))
-        for (n, _, cat, cut), p in scored:
-            if p >= (clean_rest(cat) if cut else 0.5):
+        scored = list(zip(cuts, story([(left, cat) for _, left, cat, _, _ in cuts])))
+        scored += zip(swaps, fault_probability([(left, cat) for _, left, cat, _, _ in swaps]))
+        for (n, _, cat, cut, reason), p in scored:
+            if p >= (clean_rest(cat) if cut and not reason else 0.5):
                 plans[n] = _widened(text, plans[n], story if cut else fault_probability,
                                     committed(plans[n].finding), slow_reply)
 
