@@ -108,3 +108,19 @@ def test_other_sentences_are_not_curt(text):
         assert [draft[f.start:f.end] for f in found] == ["You broke it, not us."]
     else:
         assert found == []
+
+
+def test_a_curt_sentence_is_a_defensive_finding_only_where_the_detector_agrees():
+    """Sentiment alone is a poor witness: "Bad news, the courier's lost your parcel." is curt to VADER, but the
+    detector reads it as no argument with the customer, so the review drops it; without the detector none stands."""
+    from tactful.engine.reviewer import Reviewer
+    from tactful.packs.pack import builtin_packs
+    reviewer = Reviewer(builtin_packs()["core"])
+    for text, kept in (("Hi Dana,\n\nBad news, the courier's lost your parcel.\n\nSam", False),
+                       ("Hi Dana,\n\nYour complaint is ridiculous.\n\nSam", True)):
+        sents = sentences(text, authored_blocks(text))
+        assert [f.rule for f in Analyzers().findings(text, sents)] == ["tactful.tone.curt"]  # VADER flags both
+        curt = [f for f in reviewer.review(text, analyzers=Analyzers()).findings if f.rule == "tactful.tone.curt"]
+        assert bool(curt) is kept, text
+        assert not [f for f in reviewer.review(text, analyzers=Analyzers(), model=False).findings
+                    if f.rule == "tactful.tone.curt"]
