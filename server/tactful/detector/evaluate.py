@@ -5,7 +5,9 @@
 Matching follows shared/eval/score.py: a finding matches a label of its
 category when their spans overlap; a finding on an optional label only is
 neither rewarded nor punished; a clean draft (no firm label) with any finding
-is alarmed. In-process, so the table comes in seconds.
+is alarmed. Drafts are reviewed as the server reviews them, with the
+analyzers (a curt sentence is a defensive finding where the detector agrees;
+no LanguageTool). In-process, so the table comes in seconds.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ import random
 import sys
 from pathlib import Path
 
+from ..analyzers import Analyzers
 from ..engine.reviewer import Reviewer
 from ..packs.pack import builtin_packs
 from .corpus import CATEGORIES, label_span, read_jsonl
+
+_ANALYZERS = Analyzers()  # as the server reviews (its tone findings count), without LanguageTool
 
 
 def score(reviewer: Reviewer, items: list[dict], model: bool, show=None) -> dict:
@@ -26,7 +31,8 @@ def score(reviewer: Reviewer, items: list[dict], model: bool, show=None) -> dict
     clean = alarmed = 0
     for item in items:
         text = item["text"]
-        found = [f for f in reviewer.review(text, model=model).findings if f.category in CATEGORIES]
+        found = [f for f in reviewer.review(text, model=model, analyzers=_ANALYZERS).findings
+                 if f.category in CATEGORIES]
         labels = [(lab["category"], label_span(text, lab), bool(lab.get("optional")), lab["quote"])
                   for lab in item.get("labels", [])]
         is_clean = all(opt for _, _, opt, _ in labels)
@@ -88,7 +94,8 @@ def external(reviewer: Reviewer, path: str, read: int, seed: int = 7) -> str:
     flagged = {True: [], False: []}
     for item in items:
         for model in (False, True):
-            found = [f for f in reviewer.review(item["text"], model=model).findings if f.category in CATEGORIES]
+            found = [f for f in reviewer.review(item["text"], model=model, analyzers=_ANALYZERS).findings
+                     if f.category in CATEGORIES]
             if found:
                 flagged[model].append((item, found))
     lines = [f"external replies: {len(items)}",
