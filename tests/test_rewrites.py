@@ -763,3 +763,22 @@ def test_a_reason_at_the_end_goes_alone():
     run = fault_run(text, sent, lambda rests: [0.3 if "bumped" in r else 0.9 for r in rests], 0.12)
     assert run is not None and text[run[0]:run[1]].startswith("because")
     assert not ends_on_reason("Because dispatch reshuffled the week, your visit moved.", 0, 0, 30, 50)
+
+
+# 51. A stock apology that is the draft's only apology is named, not deleted ("I'm sorry about [what went wrong].");
+# where the draft apologises elsewhere, it just goes.
+def test_the_only_apology_is_named_not_deleted():
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.findings import Finding, Suggestion
+    from tactful.engine.segment import sentences
+    from tactful.engine.suggest import sentence_level
+    for text, expected in (
+            ("Hi Luis! We're sorry for any delays you may have experienced today. Your bag is on the 6 pm flight.",
+             "Hi Luis! I'm sorry about [what went wrong]. Your bag is on the 6 pm flight."),
+            ("Hi Luis! We're sorry for any delays you may have experienced today. Sorry the bag missed the flight.",
+             "Hi Luis! Sorry the bag missed the flight.")):
+        s, e = text.index("We're"), text.index("today.") + 7
+        f = Finding("tactful.model.scripted", "scripted", "warning", s, e, "m", "r", (Suggestion("", "Remove it"),),
+                    source="model", confidence=0.95)
+        [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
+        assert text[:out.start] + out.suggestions[0].replacement + text[out.end:] == expected

@@ -192,6 +192,21 @@ def _goes_whole(text: str, f: Finding, a: int, b: int, fault_probability) -> boo
     return fault_probability is not None and fault_probability([(rest, "scripted")])[0] >= 0.5
 
 
+_SORRY_ABOUT = "I'm sorry about [what went wrong]."
+
+
+def _keep_the_apology(text: str, plan: _Plan) -> None:
+    """A stock apology that is the draft's only apology is named, not deleted: "We're sorry for any delays you may
+    have experienced today." -> "I'm sorry about [what went wrong]." (the customer is still owed one)."""
+    f, sent, a, b = plan.finding, plan.sent, plan.a, plan.b
+    if (plan.offered[0][2].strip() or not plan.whole or not APOLOGY.search(text, a, b)
+            or APOLOGY.search(text, 0, a) or APOLOGY.search(text, b)):
+        return
+    edit = sentence_edit(text, sent, a, b, _SORRY_ABOUT, whole=True)
+    if plan.free(edit[0], edit[1]) and not problems(text, *edit, (f.start, f.start), (sent.start, sent.end)):
+        plan.offered = [(*edit, "Name what went wrong")] + plan.offered
+
+
 def _keep_the_deed(text: str, plan: _Plan, fault_probability) -> None:
     """Where a promise's first edit would take away what the writer has done ("I've flagged your account so
     you'll never get a wrong fee again." -> "I'll [what you control]…"), the deed stays on its own instead:
@@ -444,6 +459,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     for plan in plans:
         if plan is not None and plan.finding.category == "overpromise" and plan.offered:
             _keep_the_deed(text, plan, fault_probability)
+        if plan is not None and plan.finding.category == "scripted" and plan.offered:
+            _keep_the_apology(text, plan)
 
     out = []
     for f, plan in zip(found, plans):
