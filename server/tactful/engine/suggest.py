@@ -18,7 +18,9 @@ For every finding of the five fault categories:
    shared with another finding, the finding's own words; a promise is never just dropped.
 5. Where the learned detector still finds the fault in what the edit leaves of the sentence, the whole
    sentence goes (or becomes the category's template) instead.
-6. The finding's span grows to hold the first suggestion's edit (the API replaces a finding's span), and
+6. A promise after a deed keeps the deed ("I've flagged your account."), and a stock apology that is the draft's
+   only apology is named ("I'm sorry about [what went wrong].") rather than deleted.
+7. The finding's span grows to hold the first suggestion's edit (the API replaces a finding's span), and
    each replacement is the new text of that span; other suggestions are offered where they fit in it.
    A finding with nothing left to offer keeps its message.
 
@@ -38,8 +40,8 @@ from functools import cache
 import re2
 
 from .check import problems
-from .edits import (APOLOGY, body, certain, clean_rest, done_part, ends_on_reason, fault_run, hedge, is_lead_in, is_template,
-                    sentence_edit, soften, tidy_deletion)
+from .edits import (APOLOGY, body, certain, clean_rest, done_part, ends_on_reason, fault_run, hedge, is_lead_in,
+                    is_template, sentence_edit, soften, tidy_deletion)
 from .findings import FAULTS, Finding, Suggestion
 from .segment import Sentence
 from .signals import eta_spans
@@ -78,8 +80,8 @@ _KNOWN_FACT = re.compile(r"(?:had you|if you(?:'d| had)?)\b[^,.;!?]*,[ \t]*(?:th
                          r"(?:known|seen|noticed|realised|realized|read|been aware|found out)(?: that)? (.+)",
                          re.IGNORECASE)
 # Who the counterfactual is said to (a name and a comma), and what the customer "would have read".
-_VOCATIVE = re.compile(r"(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]+(?=had you|if you)",
-                       re.IGNORECASE)
+_VOCATIVE = re.compile(r"(?:(?:mr|mrs|ms|miss|dr)\.?[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]+"
+                       r"(?=had you|if you)", re.IGNORECASE)
 _READ_SOURCE = re.compile(r"\b(?:read|checked|looked at|opened|seen)[ \t]+((?:the|our|my|your)[ \t][^,;.!?]{3,80}?)"
                           r"[ \t]*,", re.IGNORECASE)
 # Whole sentences of these may go with their numbers ("our premium went up £2,000", "30% off for life").
@@ -410,7 +412,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             # Brightwater Energy, we are delighted…"
             s0 = f.start + len(text[f.start:f.end]) - len(text[f.start:f.end].lstrip(_GAP))
             after = _THEN_CONNECTIVE.match(text, f.end)
-            if after and after.end() < b and text[s0 - 1:s0] in (" ", "\t") and text[s0 - 2:s0 - 1] in (",", "—", "–"):
+            if (after and after.end() < b and text[s0 - 1:s0] in (" ", "\t")
+                    and text[s0 - 2:s0 - 1] in (",", "—", "–")):
                 edit = (s0, after.end(), "")
                 if free(*edit[:2]) and not problems(text, *edit, own, (sent.start, sent.end)):
                     offered.append((*edit, "Remove it"))
