@@ -782,3 +782,28 @@ def test_the_only_apology_is_named_not_deleted():
                     source="model", confidence=0.95)
         [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
         assert text[:out.start] + out.suggestions[0].replacement + text[out.end:] == expected
+
+
+# 52. An overshare or an excuse told in two clauses joined by "and" is one finding with one fix, and a cut never
+# leaves a subject with only its relative clause ("Niamh, who was to look after you, she rang…") or "so and".
+def test_an_overshare_in_two_clauses_is_one_finding(reviewer):
+    text = ("Hey Sam! sorry if I was slow replying, been up all night with the baby and I'm running on fumes 😴 Your "
+            "scooter credit is back on the account.")
+    found = [f for f in reviewer.review(text).findings if f.category == "overshare"]
+    assert len(found) == 1 and "baby" in text[found[0].start:found[0].end] and "fumes" in text[found[0].start:found[0].end]
+    after = one_clicks(reviewer, text, "overshare")[0][1]
+    assert "baby" not in after and "fumes" not in after and after.endswith("Your scooter credit is back on the account.")
+
+
+@pytest.mark.parametrize("text,cut", [
+    ("Niamh, who was to look after you, has been off with her back since Easter, and she rang at 8am.",
+     ", has been off with her back since Easter"),
+    ("Peter, who has been handling your accounts, has been signed off with stress, and the partners are arguing.",
+     ", has been signed off with stress"),
+    ("My sister is off, so I'm doing everything myself, and I grabbed your order.", " I'm doing everything myself,"),
+])
+def test_the_check_finds_a_stranded_subject_and_so_and(text, cut):
+    from tactful.engine.check import problems
+    s = text.index(cut)
+    assert set(problems(text, s, s + len(cut), "", (s, s + len(cut)), (0, len(text)))) & {
+        "stranded-subject", "double-connective"}

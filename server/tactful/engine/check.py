@@ -9,6 +9,7 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence that starts with a lower-case letter;
 - punctuation doubled where a clause was ("Hi Leo,. They…");
 - a phrase that introduced a removed clause left standing ("At Brightwater Energy, and we are delighted…");
+- a subject left with only its relative clause ("Peter, who handles your accounts, and the partners…");
 - two connectives in a row ("…frozen this quarter because so the team…");
 - a doubled space, or a space before , . ! ?;
 - a reporting frame left with nothing to report ("I should say, though.");
@@ -45,8 +46,11 @@ _CHECKS = {
     "stranded-phrase": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:here )?(?:at|for|with|from|in)[ \t]+[^,.!?\n]{1,40},[ \t]*"
                                   r"(?:and|but|so|or)\b", re.IGNORECASE),
     "stray-punct": re.compile(r"[,;:][ \t]*[.!?,;]"),  # "Hi Leo,." and ", ." left where a clause was
-    "double-connective": re.compile(r"\b(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b(?! on\b)",
-                                    re.IGNORECASE),
+    "double-connective": re.compile(r"\b(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b(?! on\b)|"
+                                    r"\bso[ \t,]+(?:and|but|because|which)\b", re.IGNORECASE),
+    # a subject whose predicate went, leaving its relative clause: "Peter, who handles your accounts, and the…"
+    "stranded-subject": re.compile(r"(?-i:[A-Z])[\w'’-]*,[ \t]+(?:who|which)[ \t][^,.!?\n]{2,80},[ \t]+"
+                                   r"(?:and|but|so|he|she|they|it|I|we)\b", re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"

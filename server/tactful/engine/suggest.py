@@ -72,6 +72,7 @@ _CASELESS = re2.Options()
 _CASELESS.case_sensitive = False
 _NEXT_STEP_FAST = re2.compile(_NEXT_STEP.pattern, _CASELESS)  # the same, on a linear-time engine (one pass a draft)
 _GAP = " \t,;:—–-"
+_CONNECTIVE_GAP = re.compile(r"[ \t,;—–-]*(?:and|so|plus)[ \t]+", re.IGNORECASE)
 # The draft already says what happens: a decision, or what the writer offers.
 _DECISION = re.compile(r"\b(?:stands|offer(?:ed|ing)?|credit(?:ed)?|refund(?:ed)?|waive[ds]?|discount|voucher|"
                        r"goodwill|compensat\w+)\b", re.IGNORECASE)
@@ -129,7 +130,10 @@ def _merge_touching(text: str, found: list[Finding], sentence_of) -> list[Findin
                 and sentence_of(prev) is not None and sentence_of(prev) is sentence_of(f)
                 # (what "Between you and me," lets out later in its sentence is the same overshare)
                 and (not text[prev.end:f.start].strip(_GAP)
-                     or (f.category == "overshare" and is_lead_in(text[prev.start:prev.end])))):
+                     or (f.category == "overshare" and is_lead_in(text[prev.start:prev.end]))
+                     # ... and an excuse or an overshare told in two clauses is one story ("been up all night with
+                     # the baby and I'm running on fumes")
+                     or (f.category in _TOLD_TOGETHER and _CONNECTIVE_GAP.fullmatch(text, prev.end, f.start)))):
             main = max(prev, f, key=lambda x: (x.end - x.start, bool(x.suggestions)))
             out[-1] = Finding(main.rule, main.category, main.severity, prev.start, max(prev.end, f.end),
                               main.message, main.rationale, main.suggestions, main.source,
