@@ -124,7 +124,7 @@ def test_a_team_pack_turns_a_category_off_and_moves_its_threshold(detector):
     assert _model_rules(builtin_packs()["core"]) == ["tactful.model.excuse"]
     assert _model_rules(_pack("detector:\n  excuse: {enabled: false}\n")) == []
     assert _model_rules(_pack("detector:\n  excuse: {threshold: 1.0}\n")) == []
-    p = detector.probabilities(EXCUSE)[CATEGORIES.index("excuse")]
+    p = detector.in_draft(_sents(EXCUSE), [0])[0][CATEGORIES.index("excuse")]  # the confidence a finding reports
     assert _model_rules(_pack(f"detector:\n  excuse: {{threshold: {max(0.05, round(p - 0.01, 2))}}}\n")) == \
         ["tactful.model.excuse"]
 
@@ -134,6 +134,42 @@ def test_a_pack_refuses_an_unknown_detector_category_or_a_threshold_out_of_range
     for bad in ("detector:\n  rudeness: {enabled: false}\n", "detector:\n  excuse: {threshold: 2}\n"):
         with pytest.raises(PackError):
             _pack(bad)
+
+
+def _sents(text: str):
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.segment import sentences
+    return list(sentences(text, authored_blocks(text)))
+
+
+def test_the_second_stage_reads_the_draft_but_a_sentence_alone_keeps_its_first_stage_score(detector):
+    """The second stage's parameters load; a sentence two places after an excuse gets another confidence than in
+    a calm draft (its first-stage score, which reads only the neighbours, is the same), the same every time; the
+    one-click rewrites' sentence-alone scores stay the first stage's; a model finding reports the confidence."""
+    import numpy as np
+    from tactful.detector.model import second_stage_features
+
+    weights, bias = detector.second_stage
+    assert weights.shape == (second_stage_features(np.zeros((1, len(CATEGORIES))), [3]).shape[1], len(CATEGORIES))
+    assert bias.shape == (len(CATEGORIES),) and np.isfinite(weights).all()
+    plain = "The replacement card goes out in this afternoon's post."
+    calm, told = (_sents(f"{first} Your order number is 4471. {plain}")
+                  for first in ("Thanks for your patience with this.", EXCUSE))
+    # The first stage reads only the neighbours, the same in both drafts; the second stage reads the whole draft.
+    assert detector.in_context(calm, [2]) == detector.in_context(told, [2])
+    quiet = detector.in_draft(calm, [2])[2]
+    detector.clear_cache()
+    loud = detector.in_draft(told, [2])[2]
+    logit = lambda q: np.log(q / (1 - q))  # noqa: E731
+    assert max(abs(logit(a) - logit(b)) for a, b in zip(quiet, loud)) > 0.1, (quiet, loud)
+    assert detector.in_draft(told, [2])[2] == loud and detector.in_draft(calm, [2])[2] == quiet
+    # Sentence alone: the first stage's logistic of its own n-grams, whatever the draft around it was.
+    own = detector._rows([plain])[plain][:len(CATEGORIES)] + detector.bias
+    assert np.allclose(detector.probabilities(plain), 1 / (1 + np.exp(-own.astype(np.float64))), atol=1e-6)
+    # A model finding reports the second stage's confidence.
+    found = detector.findings(EXCUSE, _sents(EXCUSE), [])
+    assert [(f.category, f.confidence) for f in found] == \
+        [("excuse", round(detector.in_draft(_sents(EXCUSE), [0])[0][CATEGORIES.index("excuse")], 3))]
 
 
 def test_rules_keep_their_spans_and_the_model_fills_in(detector):

@@ -64,6 +64,40 @@ class Settings:
         return Settings(enabled, thresholds)
 
 
+def second_stage_features(z: np.ndarray, words: list[int]) -> np.ndarray:
+    """The second stage's inputs for each sentence of one draft, from the first-stage logits `z` (sentences x 5,
+    each sentence scored with its neighbours) and each sentence's number of words: its own logits, the previous
+    and the next sentence's probabilities (0 where there is none), the highest probability among the other
+    sentences of the draft (0 in a one-sentence draft), and its place: first, last, only, relative position, log
+    of its words plus one. The others count as probabilities, so a neighbour far below any threshold weighs no
+    more than one a little below it. Shared by `make train` and the detector, so both read the same columns."""
+    n, k = z.shape
+    z = np.clip(z, -20.0, 20.0)
+    p = 0.5 * (1.0 + np.tanh(z / 2))
+    zero = np.zeros((1, k))
+    prev = np.vstack([zero, p[:-1]])[:n]
+    nxt = np.vstack([p[1:], zero])[:n] if n else p
+    if n > 1:
+        order = np.sort(p, axis=0)
+        top, second = order[-1], order[-2]
+        rest = np.where(p == top, second, top)  # the highest of the others (a tie for the top gives the top)
+    else:
+        rest = np.zeros_like(p)
+    pos = np.arange(n, dtype=np.float64)
+    place = np.stack([pos == 0, pos == n - 1, np.full(n, n == 1), pos / max(n - 1, 1),
+                      np.log1p(np.asarray(words, dtype=np.float64))], axis=1)
+    return np.hstack([z, prev, nxt, rest, place.astype(np.float64)])
+
+
+def on_first_scale(z2: np.ndarray, scale) -> np.ndarray:
+    """Second-stage logits (sentences x 5) mapped, per category, onto the first stage's logit scale by the
+    monotone piecewise-linear map `make train` stores (`train.scale_map`)."""
+    out = np.empty_like(z2, dtype=np.float64)
+    for k, (x, y) in enumerate(scale):
+        out[:, k] = np.interp(z2[:, k], x, y)
+    return out
+
+
 class Detector:
     def __init__(self, weights: np.ndarray, bias: np.ndarray, meta: dict, cache_size: int = 8192) -> None:
         self.weights = weights.astype(np.float32)
@@ -79,6 +113,11 @@ class Detector:
                                  {c: float(meta["thresholds"][c]) for c in CATEGORIES})
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self._cache_size = cache_size
+        second = meta.get("second_stage")
+        self.second_stage = None if second is None else (
+            np.asarray(second["weights"], dtype=np.float64), np.asarray(second["bias"], dtype=np.float64))
+        self._scale = None if second is None else [
+            (np.asarray(m["x"], dtype=np.float64), np.asarray(m["y"], dtype=np.float64)) for m in second["scale"]]
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -152,6 +191,35 @@ class Detector:
             out[c] = tuple((0.5 * (1.0 + np.tanh(z / 2))).tolist())
         return out
 
+    def context_logits(self, sents) -> tuple[np.ndarray, np.ndarray]:
+        """Every sentence's first-stage logits with its neighbours (sentences x 5), as `in_context` computes them,
+        in one vectorised pass; and which sentences are empty (no n-grams, no score)."""
+        k = len(CATEGORIES)
+        texts = [s.text for s in sents]
+        by_text = self._rows(texts)
+        rows = np.stack([by_text[t] for t in texts]) if texts else np.zeros((0, 3 * k), np.float32)
+        empty = np.isnan(rows[:, 0])
+        rows = np.nan_to_num(rows).astype(np.float64)
+        z = rows[:, :k] + self.bias
+        z[1:] += rows[:-1, k:2 * k]
+        z[:-1] += rows[1:, 2 * k:]
+        return z, empty
+
+    def in_draft(self, sents, which) -> dict[int, tuple[float, ...]]:
+        """The confidence of each category for sentences `which`: the second stage's probability from the first
+        stage's scores of the sentence, its neighbours and the rest of the draft, and its place in the draft, mapped
+        onto the first stage's scale (`on_first_scale`); `in_context` where the model has no second stage."""
+        if self.second_stage is None:
+            return self.in_context(sents, which)
+        sents = list(sents)
+        z, empty = self.context_logits(sents)
+        F = second_stage_features(z, [len(s.text.split()) for s in sents])
+        which = list(which)
+        w, b = self.second_stage
+        z2 = on_first_scale(F[which] @ w + b, self._scale)
+        probs = np.where(empty[which][:, None], 0.0, 0.5 * (1.0 + np.tanh(z2 / 2)))
+        return {c: tuple(p) for c, p in zip(which, probs.tolist())}
+
     def findings(self, text: str, sents, existing: list[Finding], settings: Settings | None = None,
                  wanted=lambda rule, category: True) -> list[Finding]:
         """Model findings, one per sentence at most, for sentences no finding covers yet (one card per span)."""
@@ -163,7 +231,7 @@ class Detector:
                       and not any(f.start < s.end and s.start < f.end for f in existing)]
         if not candidates:
             return []
-        probs_of = self.in_context(sents, candidates)
+        probs_of = self.in_draft(sents, candidates)
         scored = [probs_of[c] for c in candidates]
         out = []
         for sent, probs in zip((sents[n] for n in candidates), scored):
