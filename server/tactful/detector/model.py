@@ -72,30 +72,40 @@ def second_stage_features(z: np.ndarray, words: list[int]) -> np.ndarray:
     of its words plus one. The others count as probabilities, so a neighbour far below any threshold weighs no
     more than one a little below it. Shared by `make train` and the detector, so both read the same columns."""
     n, k = z.shape
-    z = np.clip(z, -20.0, 20.0)
-    p = 0.5 * (1.0 + np.tanh(z / 2))
-    zero = np.zeros((1, k))
-    prev = np.vstack([zero, p[:-1]])[:n]
-    nxt = np.vstack([p[1:], zero])[:n] if n else p
-    if n > 1:
-        order = np.sort(p, axis=0)
-        top, second = order[-1], order[-2]
-        rest = np.where(p == top, second, top)  # the highest of the others (a tie for the top gives the top)
-    else:
-        rest = np.zeros_like(p)
-    pos = np.arange(n, dtype=np.float64)
-    place = np.stack([pos == 0, pos == n - 1, np.full(n, n == 1), pos / max(n - 1, 1),
-                      np.log1p(np.asarray(words, dtype=np.float64))], axis=1)
-    return np.hstack([z, prev, nxt, rest, place.astype(np.float64)])
+    F = np.zeros((n, 4 * k + 5))
+    own = np.clip(z, -20.0, 20.0, out=F[:, :k])
+    p = 0.5 * (1.0 + np.tanh(own / 2))
+    F[1:, k:2 * k] = p[:-1]
+    F[:-1, 2 * k:3 * k] = p[1:]
+    if n > 1:  # the highest of the others: the draft's highest, or for the sentence holding it the second highest
+        cols = np.arange(k)
+        top = p.argmax(axis=0)
+        F[:, 3 * k:4 * k] = p[top, cols]
+        q = p.copy()
+        q[top, cols] = -1.0
+        F[top, 3 * k + cols] = q.max(axis=0)
+    if n:
+        F[0, 4 * k] = F[-1, 4 * k + 1] = 1.0
+        F[:, 4 * k + 2] = n == 1
+        F[:, 4 * k + 3] = np.arange(n) / max(n - 1, 1)
+        F[:, 4 * k + 4] = np.log1p(np.asarray(words, dtype=np.float64))
+    return F
 
 
-def on_first_scale(z2: np.ndarray, scale) -> np.ndarray:
+class ScaleMap:
     """Second-stage logits (sentences x 5) mapped, per category, onto the first stage's logit scale by the
-    monotone piecewise-linear map `make train` stores (`train.scale_map`)."""
-    out = np.empty_like(z2, dtype=np.float64)
-    for k, (x, y) in enumerate(scale):
-        out[:, k] = np.interp(z2[:, k], x, y)
-    return out
+    monotone piecewise-linear map `make train` stores (`train.scale_map`); beyond its ends, its end values. All
+    five maps are one `np.interp` over knots laid end to end."""
+
+    def __init__(self, scale) -> None:
+        xs = [np.asarray(m[0], dtype=np.float64) for m in scale]
+        self.lo, self.hi = np.array([x[0] for x in xs]), np.array([x[-1] for x in xs])
+        self.offset = np.arange(len(xs)) * (float((self.hi - self.lo).max()) + 1.0) - self.lo
+        self.x = np.concatenate([x + o for x, o in zip(xs, self.offset)])
+        self.y = np.concatenate([np.asarray(m[1], dtype=np.float64) for m in scale])
+
+    def __call__(self, z2: np.ndarray) -> np.ndarray:
+        return np.interp(np.clip(z2, self.lo, self.hi) + self.offset, self.x, self.y)
 
 
 class Detector:
@@ -116,8 +126,7 @@ class Detector:
         second = meta.get("second_stage")
         self.second_stage = None if second is None else (
             np.asarray(second["weights"], dtype=np.float64), np.asarray(second["bias"], dtype=np.float64))
-        self._scale = None if second is None else [
-            (np.asarray(m["x"], dtype=np.float64), np.asarray(m["y"], dtype=np.float64)) for m in second["scale"]]
+        self._scale = None if second is None else ScaleMap([(m["x"], m["y"]) for m in second["scale"]])
 
     def clear_cache(self) -> None:
         self._cache.clear()
@@ -208,7 +217,7 @@ class Detector:
     def in_draft(self, sents, which) -> dict[int, tuple[float, ...]]:
         """The confidence of each category for sentences `which`: the second stage's probability from the first
         stage's scores of the sentence, its neighbours and the rest of the draft, and its place in the draft, mapped
-        onto the first stage's scale (`on_first_scale`); `in_context` where the model has no second stage."""
+        onto the first stage's scale (`ScaleMap`); `in_context` where the model has no second stage."""
         if self.second_stage is None:
             return self.in_context(sents, which)
         sents = list(sents)
@@ -216,7 +225,7 @@ class Detector:
         F = second_stage_features(z, [len(s.text.split()) for s in sents])
         which = list(which)
         w, b = self.second_stage
-        z2 = on_first_scale(F[which] @ w + b, self._scale)
+        z2 = self._scale(F[which] @ w + b)
         probs = np.where(empty[which][:, None], 0.0, 0.5 * (1.0 + np.tanh(z2 / 2)))
         return {c: tuple(p) for c, p in zip(which, probs.tolist())}
 

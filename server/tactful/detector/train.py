@@ -26,7 +26,7 @@ import numpy as np
 
 from . import features
 from .corpus import CALIBRATION, CATEGORIES, VALIDATION_PREFIX, batches, split, units
-from .model import on_first_scale, second_stage_features
+from .model import ScaleMap, second_stage_features
 
 SEED = 20261129
 C = 8.0  # inverse regularisation, the same for every category (chosen on the calibration writers)
@@ -221,7 +221,7 @@ def main(argv: list[str] | None = None) -> int:
     w2, b2 = fit_stage2(F, us)
     scale = scale_map(F, z1, us, batch_of, sizes)
     cX, cus, csizes = corpus_matrix(parts["calibration"])
-    cz = on_first_scale(stage2_inputs(logits(cX, weights, bias), cus, csizes) @ w2 + b2, scale)
+    cz = ScaleMap(scale)(stage2_inputs(logits(cX, weights, bias), cus, csizes) @ w2 + b2)
     thresholds, calibration = {}, {}
     for k, cat in enumerate(CATEGORIES):
         keep, y = labels(cus, cat)
