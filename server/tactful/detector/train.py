@@ -245,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
             "data": {"train_drafts": len(parts["train"]), "calibration_drafts": len(parts["calibration"])},
             "thresholds": thresholds, "calibration": calibration}
     (out / "model.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {out / 'weights.npz'} and model.json in {time.monotonic() - started:.0f} s", file=sys.stderr)
+    wrote = "model.json" if args.second_stage_only else f"{out / 'weights.npz'} and model.json"
+    print(f"wrote {wrote} in {time.monotonic() - started:.0f} s", file=sys.stderr)
     return 0
 
 
