@@ -181,14 +181,25 @@ def test_rules_keep_their_spans_and_the_model_fills_in(detector):
     assert Reviewer(builtin_packs()["core"]).review(text, model=False).findings == (by_source["rule"],)
 
 
-def _flagged_defensive_at_any_score(detector, text: str) -> list[str]:
-    """What the detector flags with only defensive switched on and its threshold at zero."""
+def _flagged_defensive_at_any_score(detector, text: str, category: str = "defensive") -> list[str]:
+    """What the detector flags with only `category` switched on and its threshold at zero."""
     from tactful.detector.model import Settings
     from tactful.engine.authored import authored_blocks
     from tactful.engine.segment import sentences
 
-    settings = Settings({c: c == "defensive" for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
+    settings = Settings({c: c == category for c in CATEGORIES}, {c: 0.0 for c in CATEGORIES})
     return [text[f.start:f.end] for f in detector.findings(text, sentences(text, authored_blocks(text)), [], settings)]
+
+
+def test_a_polite_request_is_never_an_overpromise_unless_it_promises(detector):
+    """All thresholds at zero and only overpromise on: "Please make sure you're signed in…" asks the customer for
+    something and promises nothing; "Please rest assured it will…" still promises."""
+    flagged = _flagged_defensive_at_any_score(detector, (
+        "Please make sure that you are signed in to the correct account. "
+        "Please rest assured it will be with you on Friday. Kindly restart the router and wait two minutes."),
+        category="overpromise")
+    assert not any("signed in" in x or "restart the router" in x for x in flagged), flagged
+    assert any("rest assured" in x for x in flagged), flagged
 
 
 def test_a_plain_question_is_never_a_defensive_finding_but_a_rhetorical_one_may_be(detector):

@@ -251,6 +251,8 @@ class Detector:
                     continue
                 if cat == "defensive" and (_plain_question(sent.text) or _plain_request(sent.text)):
                     continue
+                if cat == "overpromise" and _PLEASE.match(sent.text) and not _PROMISES.search(sent.text):
+                    continue  # "Please make sure you're signed in to the right account." asks; it promises nothing
                 if best is None or p - thr > best[1] - settings.thresholds[best[0]]:
                     best = (cat, p)
             if best is None:
@@ -294,6 +296,11 @@ _LECTURES = re.compile(
     r"\b(?:clearly|already|again|properly|carefully|this time|next time|before|signed(?! in\b)|agreed|explained|informed|calm|"
     r"breath|understand|previous|last|read|note|keep in mind|refer|as per|mentioned|told|stop|don'?t|do not|"
     r"all there|where in)\b", re.IGNORECASE)
+
+
+# What a promise says in a request ("Please rest assured it'll be there Friday.")
+_PROMISES = re.compile(r"\b(?:will|'ll|’ll|won'?t|shall|guarantee\w*|promise\w*|assur\w*|definitely|certainly|surely|"
+                       r"never|always|for sure|100 ?%)", re.IGNORECASE)
 
 
 def _plain_request(sentence: str) -> bool:
