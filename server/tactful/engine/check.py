@@ -41,12 +41,14 @@ _CHECKS = {
     # ... or right after the name the draft opens with: "Mr Carrow, and that you had until…"
     "orphan-after-name": re.compile(r"(?:^|\n)[ \t]*(?:(?:hi|hello|hey|dear|mr|mrs|ms|miss|dr)\.?[ \t]+)*"
                                     r"[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?,[ \t]+(?:and|but|so|because|which|or)\b"),
-    "orphan-end": re.compile(r"\b(?:and|but|or|because|which|the|an?|of|with)\s*[.!?]", re.IGNORECASE),
+    # (a look at the first letter first: the alternation is tried only where a word could start it)
+    "orphan-end": re.compile(r"\b(?=[abotw])(?:and|but|or|because|which|the|an?|of|with)\s*[.!?]", re.IGNORECASE),
     # a name that introduced a removed clause left standing: "At Brightwater Energy, and we are delighted…"
     "stranded-phrase": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:here )?(?:at|for|with|from|in)[ \t]+[^,.!?\n]{1,40},[ \t]*"
                                   r"(?:and|but|so|or)\b", re.IGNORECASE),
     "stray-punct": re.compile(r"[,;:][ \t]*[.!?,;]"),  # "Hi Leo,." and ", ." left where a clause was
-    "double-connective": re.compile(r"\b(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b(?! on\b)|"
+    "double-connective": re.compile(r"\b(?=[bswa])(?:because|since|which|but|and)[ \t,]+(?:so|and|but|because|which)\b"
+                                    r"(?! on\b)|"
                                     r"\bso[ \t,]+(?:and|but|because|which)\b", re.IGNORECASE),
     # a subject whose predicate went, leaving its relative clause: "Peter, who handles your accounts, and the…"
     "stranded-subject": re.compile(r"(?-i:[A-Z])[\w'’-]*,[ \t]+(?:who|which)[ \t][^,.!?\n]{2,80},[ \t]+"
