@@ -28,6 +28,19 @@ def reviewer():
     return Reviewer(builtin_packs()["core"])
 
 
+def detector_deletion_applied(text: str, category: str, start: int, end: int) -> str:
+    """The text after the first suggestion of a detector finding of `category` at text[start:end] whose own
+    suggestion is a deletion (as the detector offers for stock phrases), made sentence-level without the detector."""
+    from tactful.engine.authored import authored_blocks
+    from tactful.engine.findings import Finding, Suggestion
+    from tactful.engine.segment import sentences
+    from tactful.engine.suggest import sentence_level
+    f = Finding(f"tactful.model.{category}", category, "warning", start, end, "m", "r", (Suggestion("", "Remove it"),),
+                source="model", confidence=0.95)
+    [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
+    return text[:out.start] + out.suggestions[0].replacement + text[out.end:]
+
+
 def one_clicks(reviewer, text, category=None):
     """(finding, text after its first suggestion) for every fault finding with a suggestion."""
     index = Utf16Index(text)
@@ -677,18 +690,9 @@ def test_the_check_finds_two_connectives_in_a_row():
 # that introduced it standing ("At Brightwater Energy, and we are delighted…"); a sentence that carries news
 # never goes whole for a stock phrase in part of it.
 def test_a_stock_clause_in_the_middle_goes_with_the_connective_after_it():
-    from tactful.engine.authored import authored_blocks
-    from tactful.engine.findings import Finding, Suggestion
-    from tactful.engine.segment import sentences
-    from tactful.engine.suggest import sentence_level
     text = ("Dear Mr Kowalczyk,\n\nAt Brightwater Energy, our customers are at the heart of everything we do, and we "
             "are delighted to confirm that your account is now on paperless billing. Your next bill will be emailed.")
-    s = text.index(", our customers")
-    e = text.index(", and we")
-    f = Finding("tactful.model.scripted", "scripted", "warning", s, e, "m", "r", (Suggestion("", "Remove it"),),
-                source="model", confidence=0.99)
-    [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
-    applied = text[:out.start] + out.suggestions[0].replacement + text[out.end:]
+    applied = detector_deletion_applied(text, "scripted", text.index(", our customers"), text.index(", and we"))
     assert "At Brightwater Energy, we are delighted to confirm that your account is now on paperless billing." in applied
 
 
@@ -769,20 +773,13 @@ def test_a_reason_at_the_end_goes_alone():
 # 51. A stock apology that is the draft's only apology is named, not deleted ("I'm sorry about [what went wrong].");
 # where the draft apologises elsewhere, it just goes.
 def test_the_only_apology_is_named_not_deleted():
-    from tactful.engine.authored import authored_blocks
-    from tactful.engine.findings import Finding, Suggestion
-    from tactful.engine.segment import sentences
-    from tactful.engine.suggest import sentence_level
     for text, expected in (
             ("Hi Luis! We're sorry for any delays you may have experienced today. Your bag is on the 6 pm flight.",
              "Hi Luis! I'm sorry about [what went wrong]. Your bag is on the 6 pm flight."),
             ("Hi Luis! We're sorry for any delays you may have experienced today. Sorry the bag missed the flight.",
              "Hi Luis! Sorry the bag missed the flight.")):
-        s, e = text.index("We're"), text.index("today.") + 7
-        f = Finding("tactful.model.scripted", "scripted", "warning", s, e, "m", "r", (Suggestion("", "Remove it"),),
-                    source="model", confidence=0.95)
-        [out] = sentence_level(text, sentences(text, authored_blocks(text)), [f])
-        assert text[:out.start] + out.suggestions[0].replacement + text[out.end:] == expected
+        start, end = text.index("We're"), text.index("today.") + 7
+        assert detector_deletion_applied(text, "scripted", start, end) == expected
 
 
 # 52. An overshare or an excuse told in two clauses joined by "and" is one finding with one fix, and a cut never

@@ -554,8 +554,6 @@ _LOOK_BACK = 64  # characters before a deletion searched for what ends there (a 
 _SEP_AFTER = re.compile(r"[ \t]*[,;:—–]?[ \t]*")
 _ENDS_WHOLE = re.compile(r"[.!?…][\"'”’)\]]*(?:[ \t]*" + EMOJI_RUN + r")?[ \t]*$")
 _SEP_BEFORE = re.compile(r"[,;:—–]?[ \t]*$")
-_GREETING_LINE = re.compile(r"(?:^|\n)[ \t]*(?:hi|hello|hey|hiya|dear|greetings|good (?:morning|afternoon|evening|day))\b"
-                            r"[^,!?.\n]{0,40},[ \t]*$", re.IGNORECASE)
 _CARRIES_SEPARATOR = re.compile(r"[ \t,;:—–]")
 # The comma that closes an aside: one not followed by a word that opens a clause of its own
 _ASIDE_CLOSES = re.compile(r",(?=[ \t]+(?!(?:and|but|so|or|yet|then|plus|which|because|who|where|I|we|you|it|"
@@ -564,6 +562,12 @@ _ASIDE_CLOSES = re.compile(r",(?=[ \t]+(?!(?:and|but|so|or|yet|then|plus|which|b
 # your email." minus the formula is "."), or a connective now opening the sentence ("…, and I'm sorry").
 _LEFT_PUNCT = re.compile(r"[.!?…]+[\"'”’)\]]*[ \t]*")
 _LEFT_CONNECTIVE = re.compile(r"(?:and|but|so|because|which|or)[ \t]+(?=\w)", re.IGNORECASE)
+
+
+def _only_greeting_before(text: str, start: int) -> bool:
+    """Whether what precedes `start` on its line is a greeting with its comma ("Hi Rob, ")."""
+    g = GREETING.fullmatch(text, text.rfind("\n", 0, start) + 1, start)
+    return g is not None and "," in g.group()
 
 
 def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -597,7 +601,7 @@ def tidy_deletion(text: str, start: int, end: int) -> tuple[int, int, str]:
             after += len(text[after:]) - len(text[after:].lstrip("\r\n"))  # the line is gone: so is its break
         return start, after, ""
     head = len(_SEP_BEFORE.search(text, max(0, start - _LOOK_BACK), start).group())
-    if head and following in ("", "\r", "\n") and _GREETING_LINE.search(text, max(0, start - _LOOK_BACK), start):
+    if head and following in ("", "\r", "\n") and _only_greeting_before(text, start):
         # the comma after "Hi Rob" is the greeting's: "Hi Rob,\n" stays as it was (the blanks after it go)
         head = len(text[max(0, start - _LOOK_BACK):start]) - len(text[max(0, start - _LOOK_BACK):start].rstrip(" \t"))
     if head and (not following or following in ".!?…\n"):

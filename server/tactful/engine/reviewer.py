@@ -179,13 +179,11 @@ class Reviewer:
                                        confirmed=self._confirmed if model and self.detector is not None else None)
         return Review(text, tuple(found), tuple(blocks), tuple(sents), self.pack, analysis)
 
-    def _confirmed(self, found: list[Finding], text: str) -> list[Finding]:
+    def _confirmed(self, faults: list[Finding], text: str) -> list[Finding]:
         """The analyzers' fault findings (a curt sentence as defensive) that the detector reads as that fault too:
         alone, the sentiment of a short sentence is a poor witness ("Bad news, the courier's lost your parcel.")."""
-        faults = [f for f in found if f.category in _DETECTOR_CATEGORIES]
         scores = self._fault_probability([(text[f.start:f.end], f.category) for f in faults])
-        doubted = {id(f) for f, p in zip(faults, scores) if p < _CONFIRMS}
-        return [f for f in found if id(f) not in doubted]
+        return [f for f, p in zip(faults, scores) if p >= _CONFIRMS]
 
     def _fault_probability(self, pairs: list[tuple[str, str]]) -> list[float]:
         """The detector's probability of each (sentence, category), all sentences in one pass."""
@@ -215,9 +213,9 @@ def _analyze(analyzers, text: str, blocks, sents, found: list[Finding], wanted, 
 
     extra = [f for f in resolve_overlaps([f for f in analyzers.findings(text, sents) if wanted(f)]) if free(f)]
     faults = [f for f in extra if f.category in _DETECTOR_CATEGORIES]
-    if faults:
-        kept = {id(f) for f in (confirmed(faults, text) if confirmed else [])}
-        extra = [f for f in extra if f.category not in _DETECTOR_CATEGORIES or id(f) in kept]
+    extra = [f for f in extra if f.category not in _DETECTOR_CATEGORIES]
+    if faults and confirmed:
+        extra += confirmed(faults, text)
     found = sorted(found + extra, key=lambda f: (f.start, f.end, f.rule))
     if grammar:
         checked, status = analyzers.grammar(text, blocks, found)
