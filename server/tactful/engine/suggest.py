@@ -475,6 +475,9 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             out.append(f)
             continue
         f, offered = plan.finding, plan.offered
+        # two faults of a sentence may each reach for the separator between them ("…this week–)we've been…"):
+        # a span grows only where the span before it ended
+        offered = [o for o in offered if not out or o[0] >= out[-1].end]
         if offered:
             # The span is what the first suggestion edits (the underline stays on the fault); the others are
             # kept where they fit in it.
