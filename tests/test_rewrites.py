@@ -805,3 +805,21 @@ def test_the_check_finds_a_stranded_subject_and_so_and(text, cut):
     s = text.index(cut)
     assert set(problems(text, s, s + len(cut), "", (s, s + len(cut)), (0, len(text)))) & {
         "stranded-subject", "double-connective"}
+
+
+# 53. An excuse or a blame that opens a sentence and goes on after "and" is one story: the clause after "and" goes
+# with it, never left to open the sentence ("…all month and I am covering two shifts a day." -> "I am covering two
+# shifts a day."); after "so", the outcome is the news and stays.
+@pytest.mark.parametrize("category,text,gone", [
+    ("excuse", "Hi Ana,\n\nWe have been short-staffed all month and I am covering two shifts a day. Your order ships "
+               "Thursday.\n\nBest,\nLee", "covering two shifts"),
+    ("overshare", "Hi Ana,\n\nOur budget was cut in half this quarter and the team has been told to say no to "
+                  "refunds. Your order ships Thursday.\n\nBest,\nLee", "say no to refunds"),
+    ("defensive", "Hi Ana,\n\nThe terms you agreed to are very clear about this, and I would suggest reading section "
+                  "4 again. The fee stays.\n\nBest,\nLee", "I would suggest"),
+])
+def test_a_story_told_on_after_and_goes_with_its_opening(reviewer, category, text, gone):
+    results = one_clicks(reviewer, text, category)
+    assert results
+    after = results[0][1]
+    assert gone not in after and after.startswith("Hi Ana,\n\n") and after.endswith("\n\nBest,\nLee"), after

@@ -113,6 +113,12 @@ _JOINED = re.compile(r"[,;—–][ \t]+(?:and|but|so|yet)?[ \t]*(?:I|I'm|I've|I'
 _THEN_CONNECTIVE = re.compile(r"[ \t]*[,;—–][ \t]*(?:(?:and|but|so|yet)[ \t]+)?(?=\w)", re.IGNORECASE)
 _OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
+# An opening clause of an excuse, an overshare or a defensive line joined to the next by "and" is one story with
+# it ("My driver left last week without notice and I am still looking for a new one", "The terms are clear on
+# this, and I would suggest you re-read clause 7"): the clause after "and" goes with it. (After "so" the next
+# clause is the outcome, the news: "…budget cuts, so I can't refund the whole ride.")
+_AND_GOES_ON = frozenset(("excuse", "overshare", "defensive"))
+_AND_THEN = re.compile(r"[ \t,;—–-]and[ \t]+\w?$", re.IGNORECASE)
 
 
 def _fits(replacement: str, text: str, a: int, b: int, category: str, slow_reply) -> bool:
@@ -157,7 +163,9 @@ class _Plan:
     free: Callable[[int, int], bool]  # whether an edit of that range leaves every other finding alone
 
 
-def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_reply) -> _Plan:
+def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_reply, whole: bool = False) -> _Plan:
+    """The plan whose first edit takes the run of clauses that carries the fault, or (`whole`, or where no run
+    leaves a clean sentence) the whole sentence."""
     f, sent, a, b, own, free = plan.finding, plan.sent, plan.a, plan.b, plan.own, plan.free
     templates = [x.replacement for x in f.suggestions
                  if is_template(x.replacement) and _fits(x.replacement, text, a, b, f.category, slow_reply)]
@@ -168,21 +176,24 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_re
         rep = _PROMISE_WHAT_YOU_CONTROL
     if not rep and f.category not in _DELETION_FALLBACK:
         return plan
-    run = fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]),
-                    clean_rest(f.category), cover=(f.start, f.end))
+    run = None if whole else fault_run(text, sent, lambda rests: fault_probability([(r, f.category) for r in rests]),
+                                       clean_rest(f.category), cover=(f.start, f.end))
     rs, re_ = run or (a, b)
-    edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
-    # A deletion may take the facts of what it deletes: the run the detector reads as the fault ("since the
-    # 2nd"), or, where no run leaves a clean sentence, the whole sentence ("We lost 30% of the team in the
-    # restructure"). A template in place of the whole sentence keeps every fact, unless the facts are the fault.
-    # A time the sentence gives is news, never the fault ("…doesn't know the system, so your fitting moves to
-    # Monday the 9th"): the sentence does not go whole over it.
-    if run is None and not rep and eta_spans(text[a:b]):
-        fault = own
-    else:
-        fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
-    if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
-        plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
+    # (taken whole, a sentence whose template does not fit there may still go)
+    for rep in (rep, "") if whole and rep and f.category in _DELETION_FALLBACK else (rep,):
+        edit = sentence_edit(text, sent, rs, re_, rep, whole=run is None)
+        # A deletion may take the facts of what it deletes: the run the detector reads as the fault ("since the
+        # 2nd"), or, where no run leaves a clean sentence, the whole sentence ("We lost 30% of the team in the
+        # restructure"). A template in place of the whole sentence keeps every fact, unless the facts are the
+        # fault. A time the sentence gives is news, never the fault ("…doesn't know the system, so your fitting
+        # moves to Monday the 9th"): the sentence does not go whole over it.
+        if run is None and not rep and eta_spans(text[a:b]):
+            fault = own
+        else:
+            fault = (rs, re_) if run or not rep else own if f.category in _FACTS_ARE_THE_FAULT else (f.start, f.start)
+        if free(edit[0], edit[1]) and not problems(text, *edit, fault, (sent.start, sent.end)):
+            plan.offered = [(*edit, "Rewrite the sentence" if rep else "Remove it")] + plan.offered
+            break
     return plan
 
 
@@ -462,6 +473,12 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             if p >= (clean_rest(cat) if cut and not reason else 0.5):
                 plans[n] = _widened(text, plans[n], story if cut else fault_probability,
                                     committed(plans[n].finding), slow_reply)
+
+    for n, plan in enumerate(plans):
+        if (plan is not None and plan.offered and not plan.whole and plan.finding.category in _AND_GOES_ON
+                and plan.offered[0][0] <= plan.a and len(plan.offered[0][2].strip()) <= 1
+                and _AND_THEN.search(text[plan.offered[0][0]:plan.offered[0][1]])):
+            plans[n] = _widened(text, plan, fault_probability, committed(plan.finding), slow_reply, whole=True)
 
     for plan in plans:
         if plan is not None and plan.finding.category == "overpromise" and plan.offered:
