@@ -823,3 +823,22 @@ def test_a_story_told_on_after_and_goes_with_its_opening(reviewer, category, tex
     assert results
     after = results[0][1]
     assert gone not in after and after.startswith("Hi Ana,\n\n") and after.endswith("\n\nBest,\nLee"), after
+
+
+# 54. A deletion never takes the only mention of a person whom a "he" or "she" further on still means; a place or
+# a firm named in the deleted words is not a person ("on the Greenway", "Enterprise Ireland").
+@pytest.mark.parametrize("text,cut,dangles", [
+    ("Hi Jo, Priya, who fits our blinds, has had flu all week. Once she's back I'll book you in.",
+     "Priya, who fits our blinds, has had flu all week. ", True),
+    ("Hi Jo, our Dave signs off every quote and he is away. I'll ask him on Monday.", "our Dave signs off every quote and he is away. ", True),
+    ("Hi Jo, Priya has had flu all week. Priya will call you when she's back.", "Priya has had flu all week. ", False),
+    ("Hi Jo, the road by the Greenway was shut all week. Ann says she'll be there Friday.",
+     "the road by the Greenway was shut all week. ",
+     False),
+    ("Hi Jo, our Enterprise Ireland grant is late. Ann says she'll call.", "our Enterprise Ireland grant is late. ", False),
+])
+def test_the_check_keeps_the_person_a_pronoun_means(text, cut, dangles):
+    from tactful.engine.check import problems
+    s = text.index(cut)
+    found = problems(text, s, s + len(cut), "", (s, s + len(cut)), (s, s + len(cut)))
+    assert ("dangling-reference" in found) == dangles, found

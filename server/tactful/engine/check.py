@@ -18,6 +18,8 @@ compared before and after. It fails when the edit introduced any of:
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
   six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
   itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
+- the only mention of a person removed while a "he" or "she" further on still means them ("Mick has done his
+  back in." gone before "Soon as he's back I'll book you in.");
 - a sentence that says what would have happened with no condition left to say when ("We would have sent
   four movers." once "Had you told us about the piano," is gone);
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
@@ -90,6 +92,33 @@ _ENDS_SENTENCE = re.compile(r"(?:^|[.!?][\"')\]]*|\n)\s*$")  # a sentence or a l
 _FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
 
 
+# A person the draft names only in the removed words, whom a "he" or "she" further on still means ("Mick, who does
+# our fencing, has done his back in." gone before "Soon as he's back I'll book you in.")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)(?<!\n)" + "".join(rf"(?<!\b{w} )" for w in (
+    "the", "in", "on", "at", "to", "from", "of", "with", "by", "for", "near", "up", "a")) +
+    r"\b(?!I\b)(?-i:[A-Z][a-z]+)\b(?!\s+[A-Z])")  # (not a place or a firm: "on the Greenway", "Enterprise Ireland")
+_HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|he'll|she'll|he'd|she'd)\b", re.IGNORECASE)
+_NOT_PEOPLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+                        "July August September October November December Easter Christmas".split())
+_NOT_PEOPLE |= {d + "s" for d in _NOT_PEOPLE}
+_PRONOUN_REACH = 300  # characters after the edit in which a "he" or "she" may still mean the removed name
+
+
+def _orphans_a_pronoun(text: str, start: int, end: int, replacement: str) -> bool:
+    gone = text[start:end]
+    after = text[end:end + _PRONOUN_REACH]
+    if not _HE_OR_SHE.search(after):
+        return False
+    names = {m.group() for m in _NAME.finditer(gone)
+             # (after another capitalised word it is a place or a firm, "Enterprise Ireland", unless "Our Dave")
+             if not re.search(r"(?<!\w)(?!(?:Our|My)\b)(?-i:[A-Z])[\w'’-]*[ \t]+$", gone[:m.start()])} - _NOT_PEOPLE
+    if not names:
+        names = {m.group() for m in re.finditer(r"^[A-Z][a-z]+(?=,? (?:is|was|has|had|who|does|did|will|can)\b)",
+                                                gone.lstrip())}
+    kept = text[:start] + replacement + text[end:]
+    return any(not re.search(r"\b" + n + r"\b", kept) for n in names - _NOT_PEOPLE)
+
+
 def _keeps_words(old: str, new: str) -> bool:
     """Whether a replacement keeps most of the words it replaces (a hedged sentence, not a deletion or a
     template standing in for the sentence)."""
@@ -132,6 +161,8 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
     opens = _ENDS_SENTENCE.search(text[max(0, start - 4):start]) or (g and start <= g.end() + 1)  # (or the greeting)
     if (opens and _POINTS_BACK.match(follows)
             and not _keeps_words(text[start:end], replacement)):
+        found.append("dangling-reference")
+    if _orphans_a_pronoun(text, start, end, replacement):
         found.append("dangling-reference")
     f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))
     keep = text[lo:f0] + text[f1:hi]
