@@ -502,6 +502,11 @@ def test_softening_agrees_with_the_document():
     # "clearly" alone is not the argument: the sentence without it argues just the same
     assert soften("The opening hours are clearly listed on our website.") is None
     assert soften("Your parcel left our warehouse on Monday.") is None
+    # the document and its date stay, the signing goes: "the quote you signed on 2/14" -> "the quote of 2/14"
+    assert soften("Per the estimate you signed on 3 May, the call-out fee is $80.") == \
+        "Per the estimate of 3 May, the call-out fee is $80."
+    assert soften("And per the lease you signed on 2/14, the term is clearly 12 months.") == \
+        "And per the lease of 2/14, the term is 12 months."
 
 
 # 30. A certainty tag before an emoji goes, and the emoji stays with a space before it.

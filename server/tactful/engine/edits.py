@@ -479,6 +479,11 @@ _TERMS_YOU = re.compile(r"\b((?:the|our|these|those) (?:terms(?: and conditions)
                         r"(?:accepted|agreed to|signed|read|ticked)(?: (?:when|at|on) (?:booking|sign-?up|signing up|"
                         r"checkout|purchase|you (?:booked|signed up|bought|ordered)))?(?=[ \t]+(?:are|is|was|were|say|"
                         r"says|said|state|states|stated|make|makes|set|sets|cover|covers)\b)", re.IGNORECASE)
+# "the quote you signed on 2/14" -> "the quote of 2/14": the document and its date are the fact, the signing the jab
+_SIGNED_ON = re.compile(
+    r"[ \t]+(?:that |which )?you (?:signed|accepted|agreed to|approved)[ \t]+on[ \t]+((?:the[ \t]+)?(?:"
+    r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]+of)?[ \t]+(?-i:[A-Z])[a-z]+|(?-i:[A-Z])[a-z]+[ \t]+\d{1,2}(?:st|nd|rd|th)?|"
+    r"\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?))\b", re.IGNORECASE)
 _QUITE_CLEAR = re.compile(r"\b(?:quite|very|perfectly|pretty|really|crystal|abundantly) (clear)\b", re.IGNORECASE)
 _YOU_ACCEPTED = re.compile(
     r"(?:,[ \t]*|[ \t]+)(?:which|that)?[ \t]*(?:you|every (?:customer|member|guest|client|user)|all (?:customers|members|"
@@ -534,7 +539,7 @@ def soften(sentence: str) -> str | None:
         verb = (base if plural else "says" if base == "say" else base + ("es" if base.endswith("s") else "s"))
         verb += " " + rest if rest else ""
         sentence = doc[0].upper() + doc[1:] + " " + verb + sentence[led.end():]
-    out = _WHERE_SHOWN.sub("", _YOU_ACCEPTED.sub("", _TERMS_YOU.sub(r"\1", sentence)))
+    out = _WHERE_SHOWN.sub("", _YOU_ACCEPTED.sub("", _TERMS_YOU.sub(r"\1", _SIGNED_ON.sub(r" of \1", sentence))))
     out = _ASIDE.sub("", out)
     if not led and re.sub(r"\W+", " ", _OBVIOUSLY.sub("", out)) == re.sub(r"\W+", " ", _OBVIOUSLY.sub("", original)):
         return None  # only "clearly" or "of course" would go: the argument stays as it was
