@@ -287,6 +287,7 @@ def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, ke
     ("I can promise you the fix will be live today and that the invoice will follow.",
      "The fix should be live today and the invoice should follow."),
     ("The engineer will definitely call on the 29th, I'll make sure of it.", "The engineer should call on the 29th."),
+    ("But I promise you will have your sofa this week, no matter what.", "But you should have your sofa this week."),
 ])
 def test_a_hedge_takes_the_certainty_out_of_the_whole_sentence(sentence, expected):
     from tactful.engine.edits import hedge
@@ -847,3 +848,13 @@ def test_the_check_keeps_the_person_a_pronoun_means(text, cut, dangles):
     s = text.index(cut)
     found = problems(text, s, s + len(cut), "", (s, s + len(cut)), (s, s + len(cut)))
     assert ("dangling-reference" in found) == dangles, found
+
+
+# 55. A condition left standing after a connective is a fragment too ("…, I'll make sure they pay. And if they
+# don't." once the promise is gone).
+def test_the_check_finds_a_condition_left_after_a_connective():
+    from tactful.engine.check import problems
+    text = "Hi Jo, I've chased the refund. And if they don't, I'll make sure they cut the check. Thanks, Ann"
+    cut = ", I'll make sure they cut the check"
+    s, sentence = text.index(cut), (text.index("And if"), text.index("Thanks"))
+    assert "fragment" in problems(text, s, s + len(cut), "", (s, s + len(cut)), sentence)

@@ -13,7 +13,8 @@ compared before and after. It fails when the edit introduced any of:
 - two connectives in a row ("…frozen this quarter because so the team…");
 - a doubled space, or a space before , . ! ?;
 - a reporting frame left with nothing to report ("I should say, though.");
-- a dependent clause standing alone as a sentence ("If you look at the quote you signed."), or a sentence
+- a dependent clause standing alone as a sentence ("If you look at the quote you signed.", "And if they
+  don't."), or a sentence
   that lost its subject ("Is due within 30 days.");
 - a sentence removed or replaced just before one that opens with a pronoun pointing back ("They let go of
   six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
@@ -57,7 +58,8 @@ _CHECKS = {
                                    r"(?:and|but|so|he|she|they|it|I|we)\b", re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
     # a dependent clause left on its own: "If you look at the quote you signed."
-    "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:if|when|because|since|although|though|unless|while|whereas)\b"
+    "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:and|but|or|so)[ \t]+)?"
+                           r"(?:if|when|because|since|although|though|unless|while|whereas)\b"
                            r"[^,;:.!?\n]*[.!?]", re.IGNORECASE),
     # a reporting frame left with nothing to report: "I should say, though." once "that our Wi-Fi works…" is gone
     "empty-frame": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:I|we)(?:[ \t]+(?:would|should|must|have to|need to|do|just|"
