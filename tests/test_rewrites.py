@@ -288,6 +288,9 @@ def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, ke
      "The fix should be live today and the invoice should follow."),
     ("The engineer will definitely call on the 29th, I'll make sure of it.", "The engineer should call on the 29th."),
     ("But I promise you will have your sofa this week, no matter what.", "But you should have your sofa this week."),
+    ("I can tell you for certain it'll be fixed by Friday and you won't see another leak.",
+     "It should be fixed by Friday and you shouldn't see another leak."),
+    ("They promised me it'll go out tomorrow, so you're all set!", "They promised me it should go out tomorrow, so you're all set!"),
 ])
 def test_a_hedge_takes_the_certainty_out_of_the_whole_sentence(sentence, expected):
     from tactful.engine.edits import hedge

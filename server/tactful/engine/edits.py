@@ -389,8 +389,11 @@ _CERTAINTY_LEAD = re.compile(
     r"(?: you(?!['’]ll|[ \t]+(?:will|won'?t|are|can|should|shall|get|have|need|'re)\b)| to you)?(?: that)?"
     r"[ \t]+(?=\w)|\b(?:rest assured|trust me|believe me|don'?t (?:you )?worry(?: tho(?:ugh)?)?|"
     r"no problem(?: at all)?),?[ \t]+(?=\w)|"
-    r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)",
+    r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)|"
+    r"\bI (?:can )?(?:tell you|say) for (?:certain|sure)(?: that)?[ \t]+(?=\w)|\bI know for a fact(?: that)?[ \t]+(?=\w)",
     re.IGNORECASE)
+# "you won't see another drip" -> "you shouldn't see another drip"
+_THIRD_PERSON_WONT = re.compile(r"\b(it|they|he|she|this|that|you)(?:[ \t]+won[’']?t|[ \t]+will not)\b", re.IGNORECASE)
 _THIRD_PERSON_WILL = re.compile(
     r"\b((?i:it|they|he|she|this|that|you|"
     r"(?:the|your|our|their|my) (?:[\w€£$%-]+(?:[.,]\d+)* ){0,2}[\w€£$%-]+(?:[.,]\d+)*)|"
@@ -399,7 +402,7 @@ _THIRD_PERSON_WILL = re.compile(
 _GOING_TO = re.compile(r"\b(you|it|they|he|she|this|that)(?:[’']re|[’']s| are| is) going to\b", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"\b(?:never|always|ever|every|nothing will|nobody will|no one will|no way|"
                        r"immediately|instantly|right away|straight away|right now|in no time|asap|"
-                       r"completely|totally|perfect|perfectly|all|everything)\b", re.IGNORECASE)
+                       r"completely|totally|perfect|perfectly|all(?! set\b)|everything)\b", re.IGNORECASE)
 
 
 _ENDS_ON_EMOJI = re.compile(EMOJI_RUN + "$")
@@ -432,6 +435,7 @@ def hedge(sentence: str) -> str | None:
     led = _AT_ONCE.sub(lambda m: m.group(1) + "soon", led)
     out = _THIRD_PERSON_WILL.sub(lambda m: f"{m.group(1)} should", led)
     out = _GOING_TO.sub(lambda m: f"{m.group(1)} should", out)
+    out = _THIRD_PERSON_WONT.sub(lambda m: f"{m.group(1)} shouldn't", out)
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s+([,.!?])", r"\1", out)
     out = re.sub(r"^[,;:—–-]+\s*", "", out)  # "No problem at all, they…" -> "they…"
