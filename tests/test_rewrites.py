@@ -861,3 +861,19 @@ def test_the_check_finds_a_condition_left_after_a_connective():
     cut = ", I'll make sure they cut the check"
     s, sentence = text.index(cut), (text.index("And if"), text.index("Thanks"))
     assert "fragment" in problems(text, s, s + len(cut), "", (s, s + len(cut)), sentence)
+
+
+# 56. A whole sentence never goes before one that adds to it ("also") or soon says "they" of what it named.
+@pytest.mark.parametrize("text,cut,dangles", [
+    ("Hi Jo,\n\nThe builders cut our line twice this week. Our engineer is also away. Ann", "The builders cut our line "
+     "twice this week. ", True),
+    ("Hi Jo,\n\nThe supplier has not sent the cribs yet. Hopefully they arrive today. Ann", "The supplier has not sent "
+     "the cribs yet. ", True),
+    ("Hi Jo,\n\nThe builders cut our line twice this week. Your router ships today. Ann", "The builders cut our line "
+     "twice this week. ", False),
+])
+def test_the_check_keeps_what_the_next_sentence_leans_on(text, cut, dangles):
+    from tactful.engine.check import problems
+    s = text.index(cut)
+    found = problems(text, s, s + len(cut), "", (s, s + len(cut)), (s, s + len(cut)))
+    assert ("dangling-reference" in found) == dangles, found

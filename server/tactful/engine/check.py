@@ -20,7 +20,8 @@ compared before and after. It fails when the edit introduced any of:
   six people." after "The new owners cut the spa." is gone), or with a word that adds to it or sets
   itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
 - the only mention of a person removed while a "he" or "she" further on still means them ("Mick has done his
-  back in." gone before "Soon as he's back I'll book you in.");
+  back in." gone before "Soon as he's back I'll book you in."), or a whole sentence removed before one that adds
+  to it ("Our IT guy is also only in on Wednesdays.") or soon says "they" ("Hopefully they show up today.");
 - a sentence that says what would have happened with no condition left to say when ("We would have sent
   four movers." once "Had you told us about the piano," is gone);
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
@@ -121,6 +122,23 @@ def _orphans_a_pronoun(text: str, start: int, end: int, replacement: str) -> boo
     return any(not re.search(r"\b" + n + r"\b", kept) for n in names - _NOT_PEOPLE)
 
 
+# What the sentence after a removed sentence still leans on: "Our IT guy is also only in on Wednesdays." once the
+# contractors' sentence is gone, "Hopefully they show up today." once the supplier's is.
+_LEANS_BACK = re.compile(r"\b(?:also|as well)\b|^\W*(?:\w+[ \t,]+){0,2}(?:they|them|their|they're|they've|they'll)\b",
+                         re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
+
+
+def _orphans_the_next(text: str, start: int, end: int, replacement: str) -> bool:
+    """Whether a whole sentence goes (or a template stands in for it) before a sentence that leans on it."""
+    if not _ENDS_SENTENCE.search(text[max(0, start - 4):start]) or _keeps_words(text[start:end], replacement):
+        return False
+    if not re.search(r"[.!?][\"')\]]*\s*$", text[start:end]) and not re.match(r"\s*\n", text[end:end + 2]):
+        return False  # (only part of the sentence goes: what follows is the same sentence)
+    nxt = _NEXT_SENTENCE.match(text, end + len(text[end:]) - len(text[end:].lstrip(" \t")))
+    return bool(nxt and _LEANS_BACK.search(nxt.group()) and not _LEANS_BACK.search(text[:start][-200:]))
+
+
 def _keeps_words(old: str, new: str) -> bool:
     """Whether a replacement keeps most of the words it replaces (a hedged sentence, not a deletion or a
     template standing in for the sentence)."""
@@ -164,7 +182,7 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
     if (opens and _POINTS_BACK.match(follows)
             and not _keeps_words(text[start:end], replacement)):
         found.append("dangling-reference")
-    if _orphans_a_pronoun(text, start, end, replacement):
+    if _orphans_a_pronoun(text, start, end, replacement) or _orphans_the_next(text, start, end, replacement):
         found.append("dangling-reference")
     f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))
     keep = text[lo:f0] + text[f1:hi]
