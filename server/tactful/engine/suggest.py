@@ -113,10 +113,6 @@ _JOINED = re.compile(r"[,;—–][ \t]+(?:and|but|so|yet)?[ \t]*(?:I|I'm|I've|I'
 _THEN_CONNECTIVE = re.compile(r"[ \t]*[,;—–][ \t]*(?:(?:and|but|so|yet)[ \t]+)?(?=\w)", re.IGNORECASE)
 _OUR_SLOT_SENTENCE = re.compile(r"[^.!?]*\[[^\]]*\][^.!?]*[.!?]?")
 _STILL_ARGUES = 0.95
-_STILL_PROMISES = re.compile(r"(?:\b(?:will|won[’']?t|shall)|[’']ll)[ \t]+(?:\w+[ \t]+)?(?:never|ever|always)\b|"
-                             r"\b(?:never again|every single|no way|nobody will|no one will|nothing will|"
-                             r"(?:that's|that is) a given|for sure|guaranteed|100 ?%|without fail|no question|"
-                             r"no matter what|whatsoever)\b", re.IGNORECASE)
 # An opening clause of an excuse, an overshare or a defensive line joined to the next by "and" is one story with
 # it ("My driver left last week without notice and I am still looking for a new one", "The terms are clear on
 # this, and I would suggest you re-read clause 7"): the clause after "and" goes with it. (After "so" the next
@@ -473,17 +469,10 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
         swaps = [c for c in checks if not c[3]]
         scored = list(zip(cuts, story([(left, cat) for _, left, cat, _, _ in cuts])))
         scored += zip(swaps, fault_probability([(left, cat) for _, left, cat, _, _ in swaps]))
-        for (n, left, cat, cut, reason), p in scored:
-            # a promise whose other clause still says "never", "no way" or "every single" is not fixed by any
-            # run of the sentence the detector would pass: the whole sentence is the promise
-            absolute = cat == "overpromise" and bool(_STILL_PROMISES.search(left))
-            if absolute or p >= (clean_rest(cat) if cut and not reason else 0.5):
-                first = plans[n].offered[0]
-                for whole in (True, False) if absolute else (False,):
-                    plans[n] = _widened(text, plans[n], story if cut else fault_probability,
-                                        committed(plans[n].finding), slow_reply, whole=whole)
-                    if plans[n].offered[0] != first:
-                        break
+        for (n, _, cat, cut, reason), p in scored:
+            if p >= (clean_rest(cat) if cut and not reason else 0.5):
+                plans[n] = _widened(text, plans[n], story if cut else fault_probability,
+                                    committed(plans[n].finding), slow_reply)
 
     for n, plan in enumerate(plans):
         if (plan is not None and plan.offered and not plan.whole and plan.finding.category in _AND_GOES_ON
