@@ -291,6 +291,7 @@ def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, ke
     ("I can tell you for certain it'll be fixed by Friday and you won't see another leak.",
      "It should be fixed by Friday and you shouldn't see another leak."),
     ("They promised me it'll go out tomorrow, so you're all set!", "They promised me it should go out tomorrow, so you're all set!"),
+    ("Rest assured that the courier will collect it tomorrow.", "The courier should collect it tomorrow."),
 ])
 def test_a_hedge_takes_the_certainty_out_of_the_whole_sentence(sentence, expected):
     from tactful.engine.edits import hedge
@@ -876,4 +877,8 @@ def test_the_check_keeps_what_the_next_sentence_leans_on(text, cut, dangles):
     from tactful.engine.check import problems
     s = text.index(cut)
     found = problems(text, s, s + len(cut), "", (s, s + len(cut)), (s, s + len(cut)))
+    assert ("dangling-reference" in found) == dangles, found
+    # ... also where the deletion re-capitalises the next sentence's first word ("…this week. O" -> "O")
+    nxt = s + len(cut)
+    found = problems(text, s, nxt + 1, text[nxt], (s, s + len(cut)), (s, s + len(cut)))
     assert ("dangling-reference" in found) == dangles, found

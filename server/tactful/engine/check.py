@@ -133,6 +133,8 @@ def _orphans_the_next(text: str, start: int, end: int, replacement: str) -> bool
     """Whether a whole sentence goes (or a template stands in for it) before a sentence that leans on it."""
     if not _ENDS_SENTENCE.search(text[max(0, start - 4):start]) or _keeps_words(text[start:end], replacement):
         return False
+    if 0 < len(replacement) <= 2 and text[end - len(replacement):end].lower() == replacement.lower():
+        end -= len(replacement)  # a deletion that re-capitalised the next sentence's first word ("…expected. D" -> "D")
     if not re.search(r"[.!?][\"')\]]*\s*$", text[start:end]) and not re.match(r"\s*\n", text[end:end + 2]):
         return False  # (only part of the sentence goes: what follows is the same sentence)
     nxt = _NEXT_SENTENCE.match(text, end + len(text[end:]) - len(text[end:].lstrip(" \t")))

@@ -387,7 +387,7 @@ _CERTAINTY_LEAD = re.compile(
     r"\b(?:I|we)(?: can| personally| absolutely)? (?:promise|guarantee|assure you|swear)"
     # ("I promise you will have it" keeps its subject: "you should have it")
     r"(?: you(?!['’]ll|[ \t]+(?:will|won'?t|are|can|should|shall|get|have|need|'re)\b)| to you)?(?: that)?"
-    r"[ \t]+(?=\w)|\b(?:rest assured|trust me|believe me|don'?t (?:you )?worry(?: tho(?:ugh)?)?|"
+    r"[ \t]+(?=\w)|\b(?:rest assured(?:,? that)?|trust me|believe me|don'?t (?:you )?worry(?: tho(?:ugh)?)?|"
     r"no problem(?: at all)?),?[ \t]+(?=\w)|"
     r"\b(?:100 ?%|definitely|absolutely|certainly|surely|undoubtedly|for sure|guaranteed)[ \t]+(?=\w)|"
     r"\bI (?:can )?(?:tell you|say) for (?:certain|sure)(?: that)?[ \t]+(?=\w)|\bI know for a fact(?: that)?[ \t]+(?=\w)",
