@@ -864,7 +864,8 @@ def test_the_check_finds_a_condition_left_after_a_connective():
     assert "fragment" in problems(text, s, s + len(cut), "", (s, s + len(cut)), sentence)
 
 
-# 56. A whole sentence never goes before one that adds to it ("also") or soon says "they" of what it named.
+# 56. A whole sentence never goes before one that adds to it ("also", "though"), draws its conclusion ("So…") or
+# soon says "they" of what it named.
 @pytest.mark.parametrize("text,cut,dangles", [
     ("Hi Jo,\n\nThe builders cut our line twice this week. Our engineer is also away. Ann", "The builders cut our line "
      "twice this week. ", True),
@@ -872,6 +873,9 @@ def test_the_check_finds_a_condition_left_after_a_connective():
      "the cribs yet. ", True),
     ("Hi Jo,\n\nThe builders cut our line twice this week. Your router ships today. Ann", "The builders cut our line "
      "twice this week. ", False),
+    ("Hi Jo,\n\nOur bookkeeper pays suppliers once a month. So it will be after the 31st. Ann", "Our bookkeeper pays "
+     "suppliers once a month. ", True),
+    ("Hi Jo,\n\nWe value all feedback. I should say, though, that the pool was open. Ann", "We value all feedback. ", True),
 ])
 def test_the_check_keeps_what_the_next_sentence_leans_on(text, cut, dangles):
     from tactful.engine.check import problems

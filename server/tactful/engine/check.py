@@ -21,7 +21,8 @@ compared before and after. It fails when the edit introduced any of:
   itself against it ("Also", "But", "Not fun."): what it points to may have gone with it;
 - the only mention of a person removed while a "he" or "she" further on still means them ("Mick has done his
   back in." gone before "Soon as he's back I'll book you in."), or a whole sentence removed before one that adds
-  to it ("Our IT guy is also only in on Wednesdays.") or soon says "they" ("Hopefully they show up today.");
+  to it ("Our IT guy is also only in on Wednesdays.", "I should say, though, …", "…the same week too") or soon
+  says "they" ("Hopefully they show up today."), or that draws its conclusion ("So it will be after the 31st.");
 - a sentence that says what would have happened with no condition left to say when ("We would have sent
   four movers." once "Had you told us about the piano," is gone);
 - a changed greeting ("Hi Sarah,"), or a change in the words that run on after a greeting with no comma;
@@ -90,7 +91,9 @@ _POINTS_BACK = re.compile(r"\s*(?:it|its|it's|they|them|their|they're|they've|th
                           r"(?:yours|theirs)(?! *(?:sincerely|faithfully|truly|ever|respectfully|aye|,|\n|$))|"
                           r"(?:without|because of|after|despite) (?:it|that|this|them)|"
                           # ... or adds to it, or sets itself against it ("Also…", "But totally your call.")
-                          r"also|plus|but|however|still|even so|that said|on top of that|not)\b", re.IGNORECASE)
+                          r"also|plus|but|however|still|even so|that said|on top of that|not|"
+                          # ... or draws its conclusion ("So it will be after the 31st.")
+                          r"so|that's why|that is why|which is why|hence|therefore|as a result)\b", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"(?:^|[.!?][\"')\]]*|\n)\s*$")  # a sentence or a line ends right before
 _FACT = re.compile(r"[A-Za-z]*\d[\w/.:-]*")
 
@@ -124,8 +127,8 @@ def _orphans_a_pronoun(text: str, start: int, end: int, replacement: str) -> boo
 
 # What the sentence after a removed sentence still leans on: "Our IT guy is also only in on Wednesdays." once the
 # contractors' sentence is gone, "Hopefully they show up today." once the supplier's is.
-_LEANS_BACK = re.compile(r"\b(?:also|as well)\b|^\W*(?:\w+[ \t,]+){0,2}(?:they|them|their|they're|they've|they'll)\b",
-                         re.IGNORECASE)
+_LEANS_BACK = re.compile(r"\b(?:also|as well)\b|,[ \t]*though\b|\bthough,|\btoo(?=[ \t]*[.!?,;]|[ \t]+so\b)|"
+                         r"^\W*(?:\w+[ \t,]+){0,2}(?:they|them|their|they're|they've|they'll)\b", re.IGNORECASE)
 _NEXT_SENTENCE = re.compile(r"[^.!?\n]*[.!?]?")
 
 
