@@ -886,3 +886,17 @@ def test_the_check_keeps_what_the_next_sentence_leans_on(text, cut, dangles):
     nxt = s + len(cut)
     found = problems(text, s, nxt + 1, text[nxt], (s, s + len(cut)), (s, s + len(cut)))
     assert ("dangling-reference" in found) == dangles, found
+
+
+# 58. A cut never leaves a reason with no verb ("…late because Stavros, our main fitter.") or a subject with only
+# its relative clause before a preposition ("Máire, who was doing it, since the 3rd").
+@pytest.mark.parametrize("text,cut,kind", [
+    ("Your sofa is late because Stavros, our main fitter, cut his hand last week. It ships Friday.",
+     ", cut his hand last week", "verbless-reason"),
+    ("Máire, who was doing it, has been off sick since the 3rd. Ann", " has been off sick", "stranded-subject"),
+])
+def test_the_check_finds_a_verbless_reason_and_a_stranded_subject(text, cut, kind):
+    from tactful.engine.check import problems
+    s = text.index(cut)
+    assert kind in problems(text, s, s + len(cut), "", (s, s + len(cut)), (0, len(text)))
+    assert not problems(text, 0, 0, "", (0, 0), (0, len(text)))  # the draft itself has neither

@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .edits import FINITE
+
 _MARGIN = 3  # characters either side of the sentence: enough to see how it starts and what follows it
 _AFTER = 8  # ... and after it, enough to see the first word of the next sentence ("😊 And once you're in")
 _SENT_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)(\S)")
@@ -57,7 +59,8 @@ _CHECKS = {
                                     r"\bso[ \t,]+(?:and|but|because|which)\b", re.IGNORECASE),
     # a subject whose predicate went, leaving its relative clause: "Peter, who handles your accounts, and the…"
     "stranded-subject": re.compile(r"(?-i:[A-Z])[\w'’-]*,[ \t]+(?:who|which)[ \t][^,.!?\n]{2,80},[ \t]+"
-                                   r"(?:and|but|so|he|she|they|it|I|we)\b", re.IGNORECASE),
+                                   r"(?:and|but|so|he|she|they|it|I|we|since|until|from|for|with|after|before)\b",
+                                   re.IGNORECASE),
     "spacing": re.compile(r"(?<=\S)  +(?=\S)| [,.!?](?=\s|$)"),
     # a dependent clause left on its own: "If you look at the quote you signed."
     "fragment": re.compile(r"(?:^|[.!?]\s+|\n\s*)(?:(?:and|but|or|so)[ \t]+)?"
@@ -76,7 +79,9 @@ _CHECKS = {
 # on its line (up to 40 characters): an edit never changes it.
 _OPENING = re.compile(r"^\s*((?:hi|hello|hey|dear|good (?:morning|afternoon|evening))\b[^,\n!]{0,40}[,!]?)",
                       re.IGNORECASE)
-_NAMES = (*_CHECKS, "lower-start", "dangling-conditional")
+_NAMES = (*_CHECKS, "lower-start", "dangling-conditional", "verbless-reason")
+# A reason with no verb left: "Your assembly is late because Stavros, our main fitter." once "cut his hand…" is gone
+_BECAUSE = re.compile(r"\bbecause(?![ \t]+of\b)([^.!?;\n]*)[.!?]", re.IGNORECASE)
 # What would have happened, and the condition that says when: a sentence with the first needs the second.
 _RESULT = re.compile(r"\b(?:would|could|might|'d)(?:n't| not)?(?:[ \t]+\w+ly)?[ \t]+"
                      r"(?!(?:like|love|prefer|suggest|recommend|appreciate|advise|ask|say|welcome)\b)[a-z]+\b|"
@@ -158,7 +163,8 @@ def _debris(window: str) -> tuple[int, ...]:
     return (*(len(rx.findall(window)) for rx in _CHECKS.values()),
             sum(1 for m in _SENT_START.finditer(window) if m.group(1).islower()),
             sum(1 for m in _SENTENCE.finditer(window) if _RESULT.search(m.group()) and not _CONDITION.search(m.group()))
-            if _RESULT.search(window) else 0)
+            if _RESULT.search(window) else 0,
+            sum(1 for m in _BECAUSE.finditer(window) if not FINITE.search(m.group(1))) if "ecause" in window else 0)
 
 
 def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int, int],

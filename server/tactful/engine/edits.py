@@ -118,7 +118,7 @@ def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _verbless(piece: str) -> bool:
-    return not _FINITE.search(piece) and not _SUBJECT_FIRST.match(piece.lstrip(_SEPARATOR_CHARS))
+    return not FINITE.search(piece) and not _SUBJECT_FIRST.match(piece.lstrip(_SEPARATOR_CHARS))
 
 
 def clause_around(text: str, a: int, b: int, start: int, end: int) -> tuple[int, int]:
@@ -269,7 +269,7 @@ def ends_on_reason(text: str, a: int, start: int, end: int, b: int) -> bool:
     is a sentence on its own."""
     head = text[a:start]
     return (bool(_BECAUSE.match(text, start)) and end >= b - 1 and len(head.split()) >= 4
-            and bool(_FINITE.search(head)) and not _BECAUSE.search(head))
+            and bool(FINITE.search(head)) and not _BECAUSE.search(head))
 
 
 def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: str,
@@ -304,7 +304,7 @@ def sentence_edit(text: str, sent: Sentence, start: int, end: int, replacement: 
 # A run of clauses may be the fault only if what is left is still a sentence: a few words, with a verb (an
 # auxiliary, a negation or a past tense is the cheap sign of one; "Our sales manager, Mr. Broussard" has none).
 _MIN_REST_WORDS = 5
-_FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
+FINITE = re.compile(r"\b(?:is|are|was|were|be|been|am|has|have|had|do|does|did|will|would|can|could|should|"
                      r"shall|may|might|must|\w+ed|\w+n[’']t|"
                      # (the common irregular past tenses: "The invoice went to you")
                      r"went|came|got|sent|left|took|made|gave|found|put|told|said|paid|kept|brought|bought|held|"
@@ -353,7 +353,7 @@ def fault_run(text: str, sent: Sentence, probability, limit: float,
           # (what a reason the sentence ends on explained is the news: it need only read as more clean than not)
           if (p < limit or (p < 0.5 and j == len(parts) and ends_on_reason(text, a, parts[i][0], parts[i][1], b)))
           and not is_lead_in(rest) and (
-              (len(rest.split()) >= _MIN_REST_WORDS and (_FINITE.search(rest) or eta_spans(rest)))
+              (len(rest.split()) >= _MIN_REST_WORDS and (FINITE.search(rest) or eta_spans(rest)))
               # (a time makes what is left news: "…, so your fitting moves to Monday"; an apology stands on its
               # own: "Sorry for the slow reply, it's just me here…" -> "Sorry for the slow reply.")
               or (len(rest.split()) >= 3 and _APOLOGY_OPENS.match(rest)))]
