@@ -292,6 +292,11 @@ def test_an_excuse_told_over_several_clauses_goes_whole(reviewer, text, gone, ke
      "It should be fixed by Friday and you shouldn't see another leak."),
     ("They promised me it'll go out tomorrow, so you're all set!", "They promised me it should go out tomorrow, so you're all set!"),
     ("Rest assured that the courier will collect it tomorrow.", "The courier should collect it tomorrow."),
+    # an absolute in a clause of its own goes with it
+    ("The pool will definitely be open for your visit, and I promise it will be the same every time.",
+     "The pool should be open for your visit."),
+    ("They'll definitely be done by Friday and I'll make sure they never start before 9.",
+     "They should be done by Friday."),
 ])
 def test_a_hedge_takes_the_certainty_out_of_the_whole_sentence(sentence, expected):
     from tactful.engine.edits import hedge

@@ -406,6 +406,10 @@ _ABSOLUTE = re.compile(r"\b(?:never|always|ever|every|nothing will|nobody will|n
 
 
 _ENDS_ON_EMOJI = re.compile(EMOJI_RUN + "$")
+# A sentence's first clause, before the clause that says "never", "every" or "always" on its own
+_ABSOLUTE_CLAUSE = re.compile(r"(.*?\S)(?:,[ \t]+(?:and|but|so)[ \t]+|;[ \t]+|[ \t]+[—–-][ \t]+|"
+                              r"[ \t]+and[ \t]+(?=(?:I|we|you|they|it|he|she)\b))(?=[^,;—–]*"
+                              + _ABSOLUTE.pattern + r")", re.IGNORECASE)
 _DEGREE = re.compile(r"\b(?:completely|totally|perfectly|absolutely|entirely|fully|100 ?%) (?=[a-z])", re.IGNORECASE)
 _AT_ONCE = re.compile(r"(\b(?:be|get|got|been) (?:[a-z]+ed|sorted|done|fixed|back|there|in touch) )"
                       r"(?:immediately|right away|straight away|instantly|in no time)\b", re.IGNORECASE)
@@ -439,7 +443,12 @@ def hedge(sentence: str) -> str | None:
     out = re.sub(r"[ \t]{2,}", " ", out).strip()
     out = re.sub(r"\s+([,.!?])", r"\1", out)
     out = re.sub(r"^[,;:—–-]+\s*", "", out)  # "No problem at all, they…" -> "they…"
-    if out == sentence.strip() or len(out.split()) < 3 or _ABSOLUTE.search(out):
+    if out != sentence.strip() and len(out.split()) >= 3 and _ABSOLUTE.search(out):
+        # an absolute in a clause of its own goes with that clause: "The pool will definitely be open for your next
+        # visit, and you have my word it will be the same every time." -> "The pool should be open for your next visit."
+        head = _ABSOLUTE_CLAUSE.match(sentence)
+        return hedge(head.group(1)) if head and not _ABSOLUTE.search(head.group(1)) else None
+    if out == sentence.strip() or len(out.split()) < 3:
         return None
     out = out[0].upper() + out[1:]
     if out[-1] not in _TERMINAL and not _ENDS_ON_EMOJI.search(out):
