@@ -905,3 +905,15 @@ def test_the_check_finds_a_verbless_reason_and_a_stranded_subject(text, cut, kin
     s = text.index(cut)
     assert kind in problems(text, s, s + len(cut), "", (s, s + len(cut)), (0, len(text)))
     assert not problems(text, 0, 0, "", (0, 0), (0, len(text)))  # the draft itself has neither
+
+
+# 59. A stock clause that a rule flags with its whole sentence goes alone where the rest is news, with the connective
+# after it ("At Acme Gas, we are pleased to confirm…", never "At Acme Gas, and we are…").
+def test_a_stock_clause_in_the_middle_leaves_the_news(reviewer):
+    text = ("Hi Sam,\n\nAt Acme Gas, our customers are at the heart of everything we do, and we are pleased to confirm "
+            "that your meter reading has been updated.\n\nBest,\nKim")
+    results = one_clicks(reviewer, text, "scripted")
+    assert results
+    after = results[0][1]
+    assert "heart" not in after and "and we are" not in after and after.startswith("Hi Sam,\n\n"), after
+    assert "e are pleased to confirm that your meter reading has been updated.\n\nBest,\nKim" in after, after

@@ -404,9 +404,16 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             run = fault_run(text, sent, lambda rests: fault_probability([(r, "scripted") for r in rests]),
                             clean_rest("scripted"))
             if run:
-                edit = sentence_edit(text, sent, *run, "")
-                if free(edit[0], edit[1]) and not problems(text, *edit, run, (sent.start, sent.end)):
-                    offered = [(*edit, "Remove it")] + offered
+                edits_tried = [sentence_edit(text, sent, *run, "")]
+                after = _THEN_CONNECTIVE.match(text, run[1])
+                if after and after.end() < b and text[run[0] - 2:run[0]] in (", ", "— ", "– "):
+                    # (a stock clause in the middle goes with the connective after it: "At Brightwater Energy, we
+                    # are delighted…", not "At Brightwater Energy, and we are delighted…")
+                    edits_tried.append((run[0], after.end(), ""))
+                for edit in edits_tried:
+                    if free(edit[0], edit[1]) and not problems(text, *edit, run, (sent.start, sent.end)):
+                        offered = [(*edit, "Remove it")] + offered
+                        break
         if (f.category in _DELETION_FIRST or (not offered and f.category in _DELETION_FALLBACK)
                 or (f.category in _ETA_TEMPLATE and committed(f))):
             edit = sentence_edit(text, sent, f.start, f.end, "")
