@@ -112,11 +112,14 @@ _HE_OR_SHE = re.compile(r"\b(?:he|she|him|her|his|hers|he's|she's|he'll|she'll|h
 _NOT_PEOPLE = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
                         "July August September October November December Easter Christmas".split())
 _NOT_PEOPLE |= {d + "s" for d in _NOT_PEOPLE}
+_CAPITAL = re.compile(r"[A-Z]")
 _PRONOUN_REACH = 300  # characters after the edit in which a "he" or "she" may still mean the removed name
 
 
 def _orphans_a_pronoun(text: str, start: int, end: int, replacement: str) -> bool:
     gone = text[start:end]
+    if not _CAPITAL.search(gone):  # (no name, no check: most deletions)
+        return False
     after = text[end:end + _PRONOUN_REACH]
     if not _HE_OR_SHE.search(after):
         return False
