@@ -197,6 +197,27 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_re
     return plan
 
 
+# A template in the writer's voice: a team that writes "we" gets "We'll [what we control]…", never a lone "I'll".
+_I = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|I’m|I’ve|I’ll|I’d)\b|\b(?:me|my|mine|myself)\b")
+_WE = re.compile(r"\b(?:we|we're|we've|we'll|we'd|us|our|ours)\b", re.IGNORECASE)
+_OUR_WORDS = ((re.compile(r"\bI'll\b"), "we'll"), (re.compile(r"\bI'm\b"), "we're"), (re.compile(r"\bI've\b"), "we've"),
+              (re.compile(r"\bI\b"), "we"), (re.compile(r"\bmyself\b"), "ourselves"), (re.compile(r"\bmy\b"), "our"),
+              (re.compile(r"\bme\b"), "us"))
+_OUR_START = re.compile(r"(^|[.!?:][ \t]+)(we|our|us)\b")
+
+
+_OPENS_SENTENCE = re.compile(r"(?:[.!?…][\"'”’)\]]*|\n)[ \t]*$")
+
+
+def _in_our_voice(rep: str, opens: bool) -> str:
+    """ "I'll [what you control] and update you by [day and time]." -> "We'll [what you control] and…"; `opens`:
+    whether the replacement starts a sentence (after "Hi Rosa, " it goes on in lower case)."""
+    for word, ours in _OUR_WORDS:
+        rep = word.sub(ours, rep)
+    rep = _OUR_START.sub(lambda m: m.group(1) + m.group(2).capitalize(), rep)
+    return rep if opens or not rep[:1].isupper() else rep[0].lower() + rep[1:]
+
+
 def _goes_whole(text: str, f: Finding, a: int, b: int, fault_probability) -> bool:
     """Whether a sentence may go whole for a stock phrase in part of it: not where the rest of it carries news
     ("At Brightwater Energy, our customers are at the heart of everything we do, and we are delighted to confirm
@@ -276,6 +297,12 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
     def slow_reply() -> bool:
         """Whether the writer excuses a slow reply (found once, on first use)."""
         return bool(written(m.span() for m in _SLOW_REPLY.finditer(text)))
+
+    @cache
+    def our_voice() -> bool:
+        """Whether the writer speaks as "we" and never as "I" (a team's reply): a template speaks the same way."""
+        own = " ".join(s.text for s in sents)
+        return bool(_WE.search(own)) and not _I.search(own)
 
     @cache
     def promises() -> list[tuple[int, int]]:
@@ -511,6 +538,8 @@ def sentence_level(text: str, sents, found: list[Finding], fault_probability=Non
             lo, hi = f.start, f.end
         suggestions = []
         for s, e, rep, label in offered:
+            if is_template(rep) and our_voice():
+                rep = _in_our_voice(rep, opens=not text[:s].strip() or bool(_OPENS_SENTENCE.search(text[:s])))
             new = text[lo:s] + rep + text[e:hi]
             if all(new != x.replacement for x in suggestions):
                 if any(label == x.label for x in suggestions):
