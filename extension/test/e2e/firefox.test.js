@@ -71,7 +71,7 @@ test('Firefox, plain text: the excuse is underlined on screen, applied from the 
   await press(page, 'Alt+Enter');
   await waitFor(() => page.evaluate(() => document.activeElement?.localName === 'tactful-ui'), { timeoutMs: 10_000, what: 'focus in the card' });
   await page.keyboard.press('Enter');
-  await waitFor(async () => (await value()) === typed.replace(EXCUSE, "I'll have this done by [day and time]"), { timeoutMs: 10_000, what: 'the rewrite in the textarea' });
+  await waitFor(async () => (await value()) === typed.replace(EXCUSE, "we'll have this done by [day and time]"), { timeoutMs: 10_000, what: 'the rewrite in the textarea' });
   assert.equal(await textarea.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd)), '[day and time]');
 
   await press(page, 'Control+z');

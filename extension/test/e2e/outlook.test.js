@@ -57,12 +57,13 @@ test('Alt+Enter opens the card from the keyboard, Escape closes it, Enter applie
   await card(page).waitFor({ state: 'visible' });
   await page.keyboard.press('Enter');
   await card(page).waitFor({ state: 'hidden' });
-  assert.ok((await authored()).includes("Sorry, I'll have this done by [day and time]."));
+  // (the draft speaks as "we", so the template does too)
+  assert.ok((await authored()).includes("Sorry, we'll have this done by [day and time]."));
   assert.equal(await page.evaluate(() => getSelection().toString()), '[day and time]');
 
   // The writer types straight over the placeholder.
   await page.keyboard.type('Friday noon');
-  assert.ok((await authored()).includes("Sorry, I'll have this done by Friday noon."));
+  assert.ok((await authored()).includes("Sorry, we'll have this done by Friday noon."));
 });
 
 test('the badge list fixes everything at once', async () => {
@@ -74,12 +75,12 @@ test('the badge list fixes everything at once', async () => {
   await panel.waitFor({ state: 'visible' });
   await page.screenshot({ path: path.join(RESULTS_DIR, 'outlook-list.png') });
   await panel.locator('[data-action="fix-all"]').click();
-  // The draft already apologises ("Sorry, I'll have this done by Friday noon."), so the stock apology goes
-  // rather than becoming a second "I'm sorry about [...]".
+  // The draft already apologises ("Sorry, we'll have this done by Friday noon."), so the stock apology goes
+  // rather than becoming a second "We're sorry about [...]".
   await waitFor(async () => !(await authored()).includes(SCRIPTED), { timeoutMs: 10_000, what: 'fix all' });
   const fixed = await authored();
-  assert.ok(fixed.includes("Sorry, I'll have this done by Friday noon. The refund is on its way."), fixed);
-  assert.ok(!fixed.includes("I'm sorry about"), fixed);
+  assert.ok(fixed.includes("Sorry, we'll have this done by Friday noon. The refund is on its way."), fixed);
+  assert.ok(!/(?:I'm|We're) sorry about/i.test(fixed), fixed);
   await waitForStats(env.tactful, (count) => count('core.scripted.inconvenience', 'applied') === 1, 'the fix counted', stats);
   assert.deepEqual(page.errors, []);
 });

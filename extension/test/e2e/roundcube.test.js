@@ -64,7 +64,7 @@ test('plain text: underline over the right words, apply with placeholder selecte
   await page.screenshot({ path: path.join(RESULTS_DIR, 'roundcube-plain-card.png') });
   await card(page).locator('button.suggestion').first().click();
   const applied = await textarea.inputValue();
-  assert.equal(applied, typed.replace(EXCUSE, "I'll have this done by [day and time]"));
+  assert.equal(applied, typed.replace(EXCUSE, "we'll have this done by [day and time]"));
   const selected = await textarea.evaluate((ta) => ta.value.slice(ta.selectionStart, ta.selectionEnd));
   assert.equal(selected, '[day and time]');
 
@@ -108,7 +108,7 @@ test('HTML editor (TinyMCE in an iframe): highlights in the iframe, card in the 
   await openCardAt(page, await highlightCenter(iframe, 'tactful-excuse', EXCUSE, offset), 'core.excuse.workload');
   await page.screenshot({ path: path.join(RESULTS_DIR, 'roundcube-html-card.png') });
   await card(page).locator('button.suggestion').first().click();
-  await waitFor(async () => (await frame.locator('body').innerText()).includes("Sorry, I'll have this done by [day and time]."), { timeoutMs: 10_000, what: 'the edit in the iframe' });
+  await waitFor(async () => (await frame.locator('body').innerText()).includes("Sorry, we'll have this done by [day and time]."), { timeoutMs: 10_000, what: 'the edit in the iframe' });
   assert.equal(await iframe.evaluate(() => getSelection().toString()), '[day and time]');
 
   await page.keyboard.press('Control+z');

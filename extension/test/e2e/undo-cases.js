@@ -19,7 +19,8 @@ import { test, before, after } from 'node:test';
 import { press, setUp, waitFor } from './harness.js';
 import { card, highlightCenter, openCardAt, waitForHighlight } from './page-helpers.js';
 
-const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "I'll have this done by" };
+// (a draft that speaks as "we" gets "we'll have this done by", one that says "I" gets "I'll …")
+const EXCUSE = { name: 'tactful-excuse', text: "we've been swamped this week", rule: 'core.excuse.workload', replaced: "'ll have this done by" };
 const GUARANTEE = { name: 'tactful-overpromise', text: 'I guarantee this will never happen again', rule: 'core.overpromise.guarantee', replaced: "I'll " };
 
 /**

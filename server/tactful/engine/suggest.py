@@ -197,15 +197,13 @@ def _widened(text: str, plan: _Plan, fault_probability, committed: bool, slow_re
     return plan
 
 
-# A template in the writer's voice: a team that writes "we" gets "We'll [what we control]…", never a lone "I'll".
+# A template in the writer's voice: a team that writes "we" gets "We'll [what you control]…", never a lone "I'll".
 _I = re.compile(r"\b(?:I|I'm|I've|I'll|I'd|I’m|I’ve|I’ll|I’d)\b|\b(?:me|my|mine|myself)\b")
 _WE = re.compile(r"\b(?:we|we're|we've|we'll|we'd|us|our|ours)\b", re.IGNORECASE)
 _OUR_WORDS = ((re.compile(r"\bI'll\b"), "we'll"), (re.compile(r"\bI'm\b"), "we're"), (re.compile(r"\bI've\b"), "we've"),
               (re.compile(r"\bI\b"), "we"), (re.compile(r"\bmyself\b"), "ourselves"), (re.compile(r"\bmy\b"), "our"),
               (re.compile(r"\bme\b"), "us"))
 _OUR_START = re.compile(r"(^|[.!?:][ \t]+)(we|our|us)\b")
-
-
 _OPENS_SENTENCE = re.compile(r"(?:[.!?…][\"'”’)\]]*|\n)[ \t]*$")
 
 
