@@ -126,11 +126,11 @@ def _orphans_a_pronoun(text: str, start: int, end: int, replacement: str) -> boo
     names = {m.group() for m in _NAME.finditer(gone)
              # (after another capitalised word it is a place or a firm, "Enterprise Ireland", unless "Our Dave")
              if not re.search(r"(?<!\w)(?!(?:Our|My)\b)(?-i:[A-Z])[\w'’-]*[ \t]+$", gone[:m.start()])} - _NOT_PEOPLE
-    if not names:
+    if not names:  # a name that opens the removed sentence: "Declan has been in court all week."
         names = {m.group() for m in re.finditer(r"^[A-Z][a-z]+(?=,? (?:is|was|has|had|who|does|did|will|can)\b)",
-                                                gone.lstrip())}
+                                                gone.lstrip())} - _NOT_PEOPLE
     kept = text[:start] + replacement + text[end:]
-    return any(not re.search(r"\b" + n + r"\b", kept) for n in names - _NOT_PEOPLE)
+    return any(not re.search(r"\b" + n + r"\b", kept) for n in names)
 
 
 # What the sentence after a removed sentence still leans on: "Our IT guy is also only in on Wednesdays." once the
@@ -193,10 +193,8 @@ def problems(text: str, start: int, end: int, replacement: str, fault: tuple[int
     follows = (replacement + text[end:end + 40] if len(replacement) <= 2 or re.fullmatch(r"[A-Z][\w'’]*", replacement)
                else text[end:end + 40])
     opens = _ENDS_SENTENCE.search(text[max(0, start - 4):start]) or (g and start <= g.end() + 1)  # (or the greeting)
-    if (opens and _POINTS_BACK.match(follows)
-            and not _keeps_words(text[start:end], replacement)):
-        found.append("dangling-reference")
-    if _orphans_a_pronoun(text, start, end, replacement) or _orphans_the_next(text, start, end, replacement):
+    if ((opens and _POINTS_BACK.match(follows) and not _keeps_words(text[start:end], replacement))
+            or _orphans_a_pronoun(text, start, end, replacement) or _orphans_the_next(text, start, end, replacement)):
         found.append("dangling-reference")
     f0, f1 = max(lo, min(fault[0], hi)), max(lo, min(fault[1], hi))
     keep = text[lo:f0] + text[f1:hi]
